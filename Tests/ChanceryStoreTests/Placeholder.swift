@@ -1,0 +1,2 @@
+import Testing
+@Test func placeholderChanceryStoreTests() { #expect(Bool(true)) }
