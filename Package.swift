@@ -22,7 +22,7 @@ let package = Package(
         ]),
         .target(name: "ChanceryProjections", dependencies: ["ChanceryDomain", "ChanceryStore"]),
         .target(name: "ChanceryCore", dependencies: [
-            "ChanceryDomain", "ChanceryExtraction", "ChanceryStore", "ChanceryProjections",
+            "ChanceryDomain", "ChanceryExtraction", "ChanceryStore",
         ]),
         .executableTarget(name: "chancery", dependencies: [
             "ChanceryCore",
