@@ -25,7 +25,7 @@ let package = Package(
             "ChanceryDomain", "ChanceryExtraction", "ChanceryStore",
         ]),
         .executableTarget(name: "chancery", dependencies: [
-            "ChanceryCore",
+            "ChanceryCore", "ChanceryExtraction",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "ChanceryDomainTests", dependencies: ["ChanceryDomain"]),
@@ -33,7 +33,8 @@ let package = Package(
         .testTarget(name: "ChanceryStoreTests", dependencies: ["ChanceryStore"]),
         .testTarget(name: "ChanceryProjectionsTests", dependencies: ["ChanceryProjections"]),
         .testTarget(name: "ChanceryCoreTests", dependencies: ["ChanceryCore"]),
-        .testTarget(name: "ChanceryCLITests", dependencies: ["ChanceryCore"]),
+        .testTarget(name: "ChanceryCLITests", dependencies: ["ChanceryCore", "chancery"]),
+        .testTarget(name: "ChanceryReliabilityTests", dependencies: ["ChanceryCore", "chancery"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -5,10 +5,14 @@ public enum FuzzyDate: Hashable, Sendable, Comparable, CustomStringConvertible {
     case month(year: Int, month: Int)
     case year(Int)
     case monthDay(month: Int, day: Int)
+    /// The article gives no date at all and none was supplied: written `unknown`.
+    /// (An extension of EVENTS.md's forms; such facts are kept apart from dated ones.)
+    case unknown
 
     /// Reads `YYYY-MM-DD`, `YYYY-MM`, `YYYY` or `--MM-DD`; `nil` for anything else or an
     /// impossible date.
     public init?(_ text: String) {
+        if text == "unknown" { self = .unknown; return }
         let u = Array(text.utf8)
         func num(_ r: Range<Int>) -> Int? {
             var v = 0
@@ -59,7 +63,7 @@ public enum FuzzyDate: Hashable, Sendable, Comparable, CustomStringConvertible {
     public var year: Int? {
         switch self {
         case .day(let y, _, _), .month(let y, _), .year(let y): return y
-        case .monthDay: return nil
+        case .monthDay, .unknown: return nil
         }
     }
 
@@ -72,7 +76,7 @@ public enum FuzzyDate: Hashable, Sendable, Comparable, CustomStringConvertible {
         case .day: return self
         case .month(let y, let m): return .day(year: y, month: m, day: 1)
         case .year(let y): return .day(year: y, month: 1, day: 1)
-        case .monthDay: return nil
+        case .monthDay, .unknown: return nil
         }
     }
 
@@ -82,7 +86,7 @@ public enum FuzzyDate: Hashable, Sendable, Comparable, CustomStringConvertible {
         case .day: return self
         case .month(let y, let m): return .day(year: y, month: m, day: FuzzyDate.daysIn(year: y, month: m))
         case .year(let y): return .day(year: y, month: 12, day: 31)
-        case .monthDay: return nil
+        case .monthDay, .unknown: return nil
         }
     }
 
@@ -110,6 +114,7 @@ public enum FuzzyDate: Hashable, Sendable, Comparable, CustomStringConvertible {
         case .month(let y, let m): return (y, m, 0)
         case .year(let y): return (y, 0, 0)
         case .monthDay(let m, let d): return (Int.min, m, d)
+        case .unknown: return (Int.min, 0, 0)
         }
     }
 
@@ -127,6 +132,7 @@ public enum FuzzyDate: Hashable, Sendable, Comparable, CustomStringConvertible {
         case .month(let y, let m): return "\(FuzzyDate.pad(y, 4))-\(FuzzyDate.pad(m, 2))"
         case .year(let y): return FuzzyDate.pad(y, 4)
         case .monthDay(let m, let d): return "--\(FuzzyDate.pad(m, 2))-\(FuzzyDate.pad(d, 2))"
+        case .unknown: return "unknown"
         }
     }
 }

@@ -1,4 +1,117 @@
-/// Runs the rule sets over an article. (Placeholder: no rules yet.)
+import Foundation
+import ChanceryDomain
+
+/// Runs the rule sets over an article: splits it into sentences, reads each one's
+/// countries, people, dates and amounts, works out the article's context (home side,
+/// partner, dateline, publication date) and asks each rule for candidates.
 public enum FactExtractor {
-    public static func extract(_ article: Article) -> [Candidate] { [] }
+    /// Set CHANCERY_DEBUG_EXTRACT=1 to collect a trace of sentence analysis (for rule work).
+    nonisolated(unsafe) public static var debugLines = [String]()
+    static let debugEnabled = ProcessInfo.processInfo.environment["CHANCERY_DEBUG_EXTRACT"] != nil
+
+    public static func extract(_ article: Article) -> [Candidate] {
+        let lex = Lexicons.of(article.language)
+        let sentences = SentenceSplitter.split(article.text)
+        var facts = [SentenceFacts]()
+        facts.reserveCapacity(sentences.count)
+        for (i, s) in sentences.enumerated() {
+            let cue = CueText(s.text)
+            facts.append(SentenceFacts(sentence: s, index: i, cue: cue,
+                                       mentions: Gazetteer.mentions(in: s.text, language: article.language),
+                                       dates: DateReader.dates(in: s.text, language: article.language, published: article.published),
+                                       speaker: nil))
+        }
+        let context = makeContext(article, facts, lex)
+        assignSpeakers(&facts, context)
+        var out = [Candidate]()
+        if debugEnabled {
+            debugLines.append("context partner=\(String(describing: context.partner)) second=\(String(describing: context.secondPartner)) dateline=\(String(describing: context.datelinePlace))/\(String(describing: context.datelineCountry)) published=\(String(describing: context.published))")
+            for s in facts {
+                debugLines.append("[p\(s.sentence.paragraph) spk=\(s.speaker?.rawValue ?? "-")] \(s.text.prefix(150))")
+                debugLines.append("    mentions: \(s.mentions.map { "\($0.kind):\($0.countries.map(\.rawValue).joined(separator: "+")):\(s.text[$0.range])" }.joined(separator: ", ")) dates: \(s.dates.map { $0.date.description })")
+            }
+        }
+        for s in facts {
+            if s.cue.has(lex.negation) && !s.cue.has(lex.done) { continue }
+            out += VisitRule.candidates(s, context)
+            out += TalksRule.candidates(s, context)
+            out += AgreementRule.candidates(s, context)
+            out += TradeFigureRule.candidates(s, context, article.language)
+        }
+        return out
+    }
+
+    static func makeContext(_ article: Article, _ facts: [SentenceFacts], _ lex: Lexicon) -> ArticleContext {
+        let home = CountryCode.kazakhstan
+        var score = [CountryCode: Int]()
+        for s in facts {
+            let weight = s.index < 3 ? 3 : 1
+            for c in s.countries where c != home { score[c, default: 0] += weight }
+        }
+        let ranked = score.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map(\.key)
+        // Dateline: a city at the very start of one of the first paragraphs.
+        var place: String?, placeCountry: CountryCode?
+        for s in facts.prefix(6) {
+            guard let m = s.mentions.first, m.kind == .city || m.kind == .country else { continue }
+            let lead = s.text[s.text.startIndex..<m.range.lowerBound].trimmingCharacters(in: .whitespaces)
+            guard lead.isEmpty else { continue }
+            let after = s.text[m.range.upperBound...].prefix(3)
+            let word = s.text[m.range]
+            let upper = word == word.uppercased() && word.count > 2
+            if upper || after.hasPrefix(".") || after.hasPrefix(",") || after.hasPrefix(" –") || after.hasPrefix(" -") || after.hasPrefix(" —") {
+                if m.kind == .city { place = m.canonical }
+                placeCountry = m.countries.first
+                break
+            }
+        }
+        // With no publication date: the latest date the article mentions, else unknown.
+        var fallback = FuzzyDate.unknown
+        if article.published == nil {
+            let all = facts.flatMap { $0.dates.map(\.date) }.filter { $0 != .unknown }
+            if let latest = all.max() { fallback = latest }
+        }
+        return ArticleContext(language: article.language, lexicon: lex, published: article.published, home: home,
+                              partner: ranked.first, secondPartner: ranked.dropFirst().first,
+                              datelinePlace: place, datelineCountry: placeCountry, fallbackDate: fallback)
+    }
+
+    /// Quoted speech: the paragraph's speaker is whoever the attribution ("— деді Тәжікстан
+    /// президенті", "– сказал глава нашего государства", "Tokayev said") names.
+    static func assignSpeakers(_ facts: inout [SentenceFacts], _ ctx: ArticleContext) {
+        var byParagraph = [Int: [Int]]()
+        for (i, s) in facts.enumerated() { byParagraph[s.sentence.paragraph, default: []].append(i) }
+        for (_, idx) in byParagraph {
+            var speaker: CountryCode?
+            for i in idx.reversed() {
+                let s = facts[i]
+                guard let verb = ctx.lexicon.speechVerbs.first(where: { s.cue.lower.contains($0) }) else { continue }
+                let lower = s.cue.lower
+                guard let r = lower.range(of: verb) else { continue }
+                let verbOffset = lower.distance(from: lower.startIndex, to: r.lowerBound)
+                // The mention nearest the verb: after it in kk/ru, either side in en.
+                var best: (Int, CountryCode)?
+                for m in s.mentions where !isHomeReference(s, m, ctx) {
+                    guard let c = m.countries.first else { continue }
+                    let off = s.text.distance(from: s.text.startIndex, to: m.range.lowerBound)
+                    let dist = off >= verbOffset ? off - verbOffset : (ctx.language == .en ? verbOffset - off : Int.max)
+                    if dist != Int.max, best == nil || dist < best!.0 { best = (dist, c) }
+                }
+                if let b = best { speaker = b.1 }
+                else if s.cue.has(ctx.lexicon.homeTitles) { speaker = ctx.home }
+                if speaker != nil { break }
+            }
+            if let speaker { for i in idx { facts[i].speaker = speaker } }
+        }
+        // "Our country" means the speaker's country (the home side when nobody is quoted).
+        for i in facts.indices {
+            for j in facts[i].mentions.indices where isHomeReference(facts[i], facts[i].mentions[j], ctx) {
+                facts[i].mentions[j].countries = [facts[i].speaker ?? ctx.home]
+            }
+        }
+    }
+
+    static func isHomeReference(_ s: SentenceFacts, _ m: Mention, _ ctx: ArticleContext) -> Bool {
+        let w = s.text[m.range].lowercased()
+        return ctx.lexicon.homeReferences.contains { w.hasPrefix($0) }
+    }
 }

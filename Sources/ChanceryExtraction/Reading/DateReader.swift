@@ -1,0 +1,89 @@
+import ChanceryDomain
+
+/// A date mentioned in a sentence.
+public struct DateMention: Sendable, Hashable {
+    /// The day (or month) mentioned; for a span, its first day.
+    public var date: FuzzyDate
+    /// The last day of a span (`10-11 желтоқсан`, `December 10-11`), else nil.
+    public var until: FuzzyDate?
+    /// Where the mention is in the text.
+    public var range: Range<String.Index>
+    /// Whether it is a word relative to the publication date (today, yesterday, tomorrow).
+    public var isRelative: Bool
+
+    public init(date: FuzzyDate, until: FuzzyDate? = nil, range: Range<String.Index>, isRelative: Bool = false) {
+        self.date = date; self.until = until; self.range = range; self.isRelative = isRelative
+    }
+}
+
+/// Finds the dates mentioned in a text (usually one sentence).
+///
+/// Reads `11 декабря 2025 года`, `10-11 желтоқсан күндері` and `10–11 декабря` (spans),
+/// `30 ноября – 2 декабря`, `December 10-11, 2025`, `on 3 November`, `3 қарашада`,
+/// `2024 жылғы 22 тамызда`, `11-желтоқсан`, `22.08.2024`, `2024-08-22`, and a month with an
+/// explicit year (`в октябре 2025 года`, `October 2025`, `2025 жылғы қазанда`, as a
+/// `YYYY-MM` date). Relative words resolve against `published`: бүгін / сегодня / today
+/// to it, кеше / вчера / накануне / yesterday to the day before, ертең / завтра / tomorrow to
+/// the day after; they are skipped when `published` is not a day (or `--MM-DD`).
+///
+/// A day and month without a year take the publication year, moved to the year before
+/// when the month is more than six months after the publication month (an article of
+/// January speaking of 28 December) and to the year after when it is more than six months
+/// before it; with no published year they stay `--MM-DD`. Never consults the clock.
+public enum DateReader {
+    static let today: Set<RKey> = ["бүгін", "бүгінгі", "сегодня", "сегодняшний", "сегодняшнего", "сегодняшнем", "сегодняшней", "сегодняшняя", "today"]
+    static let yesterday: Set<RKey> = ["кеше", "кешегі", "вчера", "вчерашний", "вчерашнего", "вчерашнем", "вчерашней", "вчерашняя", "yesterday"]
+    static let tomorrow: Set<RKey> = ["ертең", "ертеңгі", "завтра", "завтрашний", "завтрашнего", "завтрашнем", "завтрашней", "завтрашняя", "tomorrow"]
+    /// After "накануне", these words keep it adverbial ("the day before"), not a preposition.
+    static let eveFollowers: Set<RKey> = ["вечером", "утром", "днем", "днём", "ночью", "прибыл", "прибыла", "прибыли", "состоялся", "состоялась", "состоялись"]
+
+    /// The dates mentioned in `text`, in order.
+    public static func dates(in text: String, language: Language, published: FuzzyDate?) -> [DateMention] {
+        let t = RTokenizer.tokenize(text)
+        let g = RDateGrammar(t, language)
+        var out: [DateMention] = []
+        func range(_ a: Int, _ b: Int) -> Range<String.Index> { text.rIndex(t[a].start)..<text.rIndex(t[b - 1].end) }
+        var i = 0
+        while i < t.count {
+            if let m = g.date(i), let d = m.day {
+                if let date = FuzzyDate.rResolve(day: d, month: m.month, year: m.year, published: published) {
+                    var until: FuzzyDate?
+                    if let u = m.untilDay {
+                        let um = m.untilMonth ?? m.month
+                        if let y = date.year {
+                            // A span over the new year: "30 декабря – 2 января".
+                            let uy = um < m.month ? y + 1 : y
+                            until = FuzzyDate.valid(year: uy, month: um, day: u) ? .day(year: uy, month: um, day: u) : nil
+                        } else {
+                            until = FuzzyDate.valid(year: 2000, month: um, day: u) ? .monthDay(month: um, day: u) : nil
+                        }
+                    }
+                    out.append(DateMention(date: date, until: until, range: range(m.start, m.end), isRelative: false))
+                }
+                i = m.end
+                continue
+            }
+            if let m = g.monthYear(i), let y = m.year {
+                out.append(DateMention(date: .month(year: y, month: m.month), until: nil, range: range(m.start, m.end), isRelative: false))
+                i = m.end
+                continue
+            }
+            if t[i].kind == .word, let p = published, p.rIsDay {
+                let k = t[i].key
+                var shift: Int?
+                if today.contains(k) { shift = 0 }
+                else if yesterday.contains(k) { shift = -1 }
+                else if tomorrow.contains(k) { shift = 1 }
+                else if k == "накануне" {
+                    let next = i + 1 < t.count ? t[i + 1] : nil
+                    if next == nil || next!.kind != .word || eveFollowers.contains(next!.key) { shift = -1 }
+                }
+                if let s = shift, let d = p.rShifted(days: s) {
+                    out.append(DateMention(date: d, until: nil, range: range(i, i + 1), isRelative: true))
+                }
+            }
+            i += 1
+        }
+        return out
+    }
+}

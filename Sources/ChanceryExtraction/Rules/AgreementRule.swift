@@ -1,0 +1,77 @@
+import ChanceryDomain
+
+/// `AgreementSigned`: a document signed, adopted or exchanged between the two sides.
+/// Named documents are one fact each; "N documents" is one fact with a count.
+enum AgreementRule {
+    static func candidates(_ s: SentenceFacts, _ ctx: ArticleContext) -> [Candidate] {
+        let lex = ctx.lexicon, cue = s.cue
+        guard cue.has(lex.signCues) else { return [] }
+        if cue.has(lex.cumulative) || cue.has(lex.pressStatements) { return [] }
+        if cue.has(lex.blocs) && s.countries.count < 2 { return [] }
+        var kinds = [AgreementKind]()
+        for (kind, stems) in lex.documentKinds where cue.has(stems) { kinds.append(kind) }
+        guard !kinds.isEmpty else { return [] }
+        guard let (a, b) = ctx.pair(s) else { return [] }
+        let status = StatusReader.signing(cue, lex)
+        let (date, until) = ctx.date(of: s)
+        let docStems = lex.documentKinds.first { $0.0 == .documents }?.1 ?? []
+        let allStems = lex.documentKinds.flatMap(\.1)
+        let count = cue.count(before: allStems)
+        var out = [Candidate]()
+        func add(_ kind: AgreementKind, _ title: String, _ count: Int?) {
+            let data = AgreementSigned(parties: [a, b], title: title, kind: kind, count: count, status: status)
+            out.append(Candidate(data: .agreementSigned(data), occurred: date, occurredUntil: until, quote: s.text,
+                                 span: s.sentence.range, rule: "agreement.\(kind.rawValue).\(ctx.language.rawValue)"))
+        }
+        let named = kinds.filter { $0 != .documents }
+        if let count, count > 1 && (cue.has(docStems) || named.isEmpty) {
+            add(.documents, "", count)
+        } else if named.isEmpty {
+            add(.documents, "", count)
+        } else {
+            for k in named {
+                let stems = lex.documentKinds.first { $0.0 == k }?.1 ?? []
+                add(k, TitleReader.title(in: s.text, stems: stems, language: ctx.language), nil)
+            }
+        }
+        _ = docStems
+        return out
+    }
+}
+
+/// Reads a document's title as written: the capitalised phrase that names it.
+enum TitleReader {
+    static func title(in text: String, stems: [String], language: Language) -> String {
+        let lower = text.lowercased()
+        guard let stem = stems.first(where: { lower.contains($0) }), let r = lower.range(of: stem) else { return "" }
+        let start = text.index(text.startIndex, offsetBy: lower.distance(from: lower.startIndex, to: r.lowerBound))
+        switch language {
+        case .kk:
+            // "Одақтастық қатынастар туралы шартқа" → back to the capitalised word, stem without case.
+            var wordEnd = text.index(start, offsetBy: stem.count, limitedBy: text.endIndex) ?? text.endIndex
+            while wordEnd < text.endIndex, text[wordEnd].isLetter { wordEnd = text.index(after: wordEnd) }
+            let words = text[text.startIndex..<start].split(separator: " ")
+            var taken = [Substring]()
+            for w in words.reversed() {
+                taken.insert(w, at: 0)
+                if let f = w.first, f.isUppercase { break }
+                if taken.count > 8 { return "" }
+            }
+            guard let first = taken.first?.first, first.isUppercase || start == text.startIndex else {
+                let own = text[start..<wordEnd]
+                return own.first?.isUppercase == true ? String(text[start..<text.index(start, offsetBy: stem.count)]) : ""
+            }
+            return (taken.joined(separator: " ") + " " + String(text[start..<text.index(start, offsetBy: stem.count)]))
+                .trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "«»\"“”,"))
+        case .ru, .en:
+            // "Соглашение о ...", "Agreement on ..." up to a comma, a quote end or the sentence end.
+            guard text[start].isUppercase else { return "" }
+            var end = start
+            while end < text.endIndex, !",;:.»”\"(".contains(text[end]) { end = text.index(after: end) }
+            let t = String(text[start..<end]).trimmingCharacters(in: .whitespaces)
+            return t.count > 120 ? "" : t
+        }
+    }
+}
+
+import Foundation

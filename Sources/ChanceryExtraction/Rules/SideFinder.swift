@@ -1,0 +1,88 @@
+import ChanceryDomain
+
+/// Language-specific reading of which country a sentence points *to* (a destination) and
+/// who acts in it.
+enum SideFinder {
+    /// Kazakh dative endings (to X): `Иранға`, `Ресейге`, `Түркияға`, `Ташкентке`, `еліне`.
+    static func isKazakhDative(_ word: String) -> Bool {
+        for s in ["ға", "ге", "қа", "ке"] where word.hasSuffix(s) && word.count > 3 { return true }
+        for s in ["ына", "іне", "сына", "сіне"] where word.hasSuffix(s) { return true }
+        return false
+    }
+
+    /// Kazakh ablative endings (from X).
+    static func isKazakhAblative(_ word: String) -> Bool {
+        for s in ["дан", "ден", "тан", "тен", "нан", "нен"] where word.hasSuffix(s) && word.count > 4 { return true }
+        return false
+    }
+
+    /// The country a sentence names as a destination: a dative in Kazakh, `в`/`во`/`на`
+    /// in Russian, `to`/`in`/`into` in English. Cities count for their country.
+    static func destination(_ s: SentenceFacts, _ ctx: ArticleContext) -> CountryCode? {
+        for m in s.mentions where m.kind != .person {
+            guard let c = m.countries.first else { continue }
+            switch ctx.language {
+            case .kk:
+                if m.kind != .adjective, isKazakhDative(s.word(of: m)) { return c }
+                // "тәжік жеріне", "Қытай астанасына": an adjective or genitive before a dative noun.
+                if m.kind != .person, ["жер", "ел", "астана", "топырағ"].contains(where: { s.wordAfter(m).hasPrefix($0) }),
+                   isKazakhDative(s.wordAfter(m)) { return c }
+            case .ru:
+                if m.kind != .adjective, ["в", "во"].contains(s.wordBefore(m)) { return c }
+            case .en:
+                if m.kind != .adjective, ["to", "in", "into"].contains(s.wordBefore(m)) { return c }
+            }
+        }
+        if s.cue.has(ctx.lexicon.homeReferences) { return s.speaker ?? ctx.home }
+        return nil
+    }
+
+    /// The country of the sentence's first actor: the first person, country or adjective
+    /// named, or the home side when a home title ("Мемлекет басшысы") comes first.
+    static func firstActor(_ s: SentenceFacts, _ ctx: ArticleContext) -> CountryCode? {
+        let titlePos = s.cue.position(of: ctx.lexicon.homeTitles)
+        if let m = s.mentions.first(where: { $0.kind != .city }), let c = m.countries.first {
+            let off = s.text.distance(from: s.text.startIndex, to: m.range.lowerBound)
+            if let t = titlePos, t < off, c != ctx.home {
+                // "Мемлекет басшысы ... X-ті қабылдады": the title is the subject.
+                let titleIsQualified = s.textAfterTitleIsCountry(t)
+                if !titleIsQualified { return ctx.home }
+            }
+            return c
+        }
+        return titlePos != nil ? ctx.home : nil
+    }
+
+    /// A person of `country` named in the sentence (heads first).
+    static func leader(of country: CountryCode, in s: SentenceFacts) -> String? {
+        let people = s.people.filter { $0.countries.first == country }
+        let ranked = people.sorted { rank($0.role) < rank($1.role) }
+        return ranked.first?.canonical
+    }
+
+    private static func rank(_ r: PersonRole?) -> Int {
+        switch r {
+        case .headOfState: return 0
+        case .headOfGovernment: return 1
+        case .speaker: return 2
+        case .foreignMinister: return 3
+        case nil: return 4
+        }
+    }
+
+    /// A city of `country` named in the sentence, else the dateline's when it is there.
+    static func place(in country: CountryCode, _ s: SentenceFacts, _ ctx: ArticleContext) -> String? {
+        if let m = s.mentions.first(where: { $0.kind == .city && $0.countries.first == country }) { return m.canonical }
+        if ctx.datelineCountry == country { return ctx.datelinePlace }
+        return nil
+    }
+}
+
+extension SentenceFacts {
+    /// Whether a country is named right after the home title at `offset` ("Президент Ирана").
+    func textAfterTitleIsCountry(_ offset: Int) -> Bool {
+        let start = text.index(text.startIndex, offsetBy: min(offset, text.count))
+        let window = text.index(start, offsetBy: min(40, text.distance(from: start, to: text.endIndex)))
+        return mentions.contains { $0.range.lowerBound > start && $0.range.lowerBound < window && $0.countries.first != .kazakhstan && $0.kind != .person }
+    }
+}

@@ -1,0 +1,26 @@
+import ChanceryDomain
+
+/// `TalksHeld`: negotiations or a meeting between the two sides, in a format.
+enum TalksRule {
+    static func candidates(_ s: SentenceFacts, _ ctx: ArticleContext) -> [Candidate] {
+        let lex = ctx.lexicon, cue = s.cue
+        let receive = cue.has(lex.receiveVerbs) && !s.people.isEmpty
+        guard cue.has(lex.talksCues) || receive else { return [] }
+        let format: TalksFormat = cue.has(lex.narrow) ? .narrow : cue.has(lex.expanded) ? .expanded
+            : cue.has(lex.video) ? .video : cue.has(lex.phone) ? .phone : .unspecified
+        if cue.has(lex.talksNonEvents) && format == .unspecified && !cue.has(["переговор", "келіссөз", "talks"]) { return [] }
+        if cue.has(lex.pastRecall) && s.dates.isEmpty { return [] }
+        if cue.has(lex.subnational) && !s.people.contains(where: { $0.countries.first != ctx.home }) { return [] }
+        guard let (a, b) = ctx.pair(s) else { return [] }
+        var participants = [String]()
+        for p in s.people where !participants.contains(p.canonical) && (p.countries.first == a || p.countries.first == b) {
+            participants.append(p.canonical)
+        }
+        let place = s.mentions.first(where: { $0.kind == .city })?.canonical ?? ctx.datelinePlace
+        let (date, until) = ctx.date(of: s)
+        let talks = TalksHeld(parties: [a, b], participants: participants, format: format, place: place,
+                              status: StatusReader.fact(cue, lex))
+        return [Candidate(data: .talksHeld(talks), occurred: date, occurredUntil: until, quote: s.text,
+                          span: s.sentence.range, rule: "talks.\(format.rawValue).\(ctx.language.rawValue)")]
+    }
+}

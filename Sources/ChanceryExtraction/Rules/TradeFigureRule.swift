@@ -1,0 +1,73 @@
+import ChanceryDomain
+
+/// `TradeFigureReported`: a number about the economic relationship of the two sides —
+/// turnover (or its growth), a target, investment, exports, imports, freight.
+enum TradeFigureRule {
+    static func candidates(_ s: SentenceFacts, _ ctx: ArticleContext, _ language: Language) -> [Candidate] {
+        let lex = ctx.lexicon, cue = s.cue
+        guard cue.has(lex.metrics.flatMap(\.1)) else { return [] }
+        if cue.has(lex.worldTrade) || cue.has(lex.cumulative) && !cue.has(["инвест", "invest"]) { return [] }
+        let amounts = AmountReader.amounts(in: s.text, language: language)
+        guard !amounts.isEmpty else { return [] }
+        guard let (a, b) = ctx.pair(s) else { return [] }
+        let lowerText = s.text.lowercased()
+        let period = PeriodReader.period(in: s.text, language: language, published: ctx.published)
+        var out = [Candidate]()
+        var seen = Set<String>()
+        for amount in amounts {
+            let offset = s.text.distance(from: s.text.startIndex, to: amount.range.lowerBound)
+            guard var metric = nearestMetric(before: offset, in: lowerText, lex) else { continue }
+            if metric == .tradeTurnover && amount.unit != "percent" && cue.has(lex.targetCues) { metric = .tradeTarget }
+            if metric == .tradeTarget && amount.unit == "percent" { continue }
+            var change: Change?
+            if amount.unit == "percent" {
+                change = ChangeReader.change(near: amount.range, in: s.text, language: language)
+                if change == nil && metric == .tradeTurnover { change = .increase }
+            }
+            var direction: TradeDirection?
+            if [.investment, .exports, .imports].contains(metric) {
+                direction = self.direction(metric, s, ctx, a, b)
+            }
+            let key = "\(metric.rawValue)|\(amount.value)|\(amount.unit)"
+            guard seen.insert(key).inserted else { continue }
+            let fig = TradeFigureReported(parties: [a, b], metric: metric, value: amount.value, unit: amount.unit, change: change,
+                                          period: metric == .tradeTarget ? nil : period, direction: direction)
+            let occurred = ctx.published ?? ctx.fallbackDate
+            out.append(Candidate(data: .tradeFigureReported(fig), occurred: occurred, quote: s.text, span: s.sentence.range,
+                                 rule: "trade.\(metric.rawValue).\(language.rawValue)"))
+        }
+        return out
+    }
+
+    /// The metric whose cue stands nearest before `offset` (else the first after it).
+    static func nearestMetric(before offset: Int, in lower: String, _ lex: Lexicon) -> TradeMetric? {
+        var best: (Int, TradeMetric)?
+        var after: (Int, TradeMetric)?
+        for (metric, stems) in lex.metrics {
+            for stem in stems {
+                var search = lower.startIndex..<lower.endIndex
+                while let r = lower.range(of: stem, range: search) {
+                    let p = lower.distance(from: lower.startIndex, to: r.lowerBound)
+                    if p <= offset { if best == nil || p > best!.0 { best = (p, metric) } }
+                    else if after == nil || p < after!.0 { after = (p, metric) }
+                    search = r.upperBound..<lower.endIndex
+                }
+            }
+        }
+        return best?.1 ?? after?.1
+    }
+
+    /// Which way money or goods went: a destination names `to`; otherwise investment and
+    /// imports come into the home side, exports leave it.
+    static func direction(_ metric: TradeMetric, _ s: SentenceFacts, _ ctx: ArticleContext, _ a: CountryCode, _ b: CountryCode) -> TradeDirection {
+        let other = a == ctx.home ? b : a
+        let home = a == ctx.home ? a : b
+        if let d = SideFinder.destination(s, ctx), d == a || d == b {
+            return TradeDirection(from: d == a ? b : a, to: d)
+        }
+        switch metric {
+        case .exports: return TradeDirection(from: home, to: other)
+        default: return TradeDirection(from: other, to: home)
+        }
+    }
+}

@@ -1,2 +1,0 @@
-import Testing
-@Test func placeholderChanceryProjectionsTests() { #expect(Bool(true)) }
