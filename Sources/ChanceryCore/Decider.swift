@@ -41,7 +41,13 @@ public enum Decider {
     public static func decide(known: [KnownFact], candidates: [Candidate], article: ArticleIdentity) -> [PendingEvent] {
         // 1. One fact per article: merge candidates that state the same fact.
         var merged = [Candidate]()
-        for c in candidates where c.stream != nil && c.data.type.isDomain {
+        // Specific candidates first, so a vague mention ("the talks") joins the fact it
+        // refers to rather than absorbing narrow and expanded rounds into one.
+        let ordered = candidates.enumerated().sorted { (x, y) in
+            let sx = specificity(x.element.data), sy = specificity(y.element.data)
+            return sx != sy ? sx > sy : x.offset < y.offset
+        }.map(\.element)
+        for c in ordered where c.stream != nil && c.data.type.isDomain {
             if let i = merged.firstIndex(where: { matches($0.data, $0.occurred, $0.occurredUntil, c.data, c.occurred, c.occurredUntil) }) {
                 merged[i] = merge(merged[i], c)
             } else {
@@ -112,6 +118,7 @@ public enum Decider {
                 && compatible(x.level, y.level, .unspecified)
         case (.talksHeld(let x), .talksHeld(let y)):
             return x.parties == y.parties && datesClose(aDate, aUntil, bDate, bUntil) && compatible(x.format, y.format, .unspecified)
+                && !differentCounterparts(x.participants, y.participants)
         case (.agreementSigned(let x), .agreementSigned(let y)):
             guard x.parties == y.parties, datesClose(aDate, aUntil, bDate, bUntil) else { return false }
             if !x.title.isEmpty && !y.title.isEmpty { return x.title.lowercased() == y.title.lowercased() }
@@ -125,6 +132,30 @@ public enum Decider {
             return true
         default:
             return false
+        }
+    }
+
+    /// Two meetings on one day with different people of the same side are two facts
+    /// (the Emperor in the morning, the Prime Minister after).
+    static func differentCounterparts(_ a: [String], _ b: [String]) -> Bool {
+        guard !a.isEmpty, !b.isEmpty else { return false }
+        func bySide(_ names: [String]) -> [CountryCode: Set<String>] {
+            var out = [CountryCode: Set<String>]()
+            for n in names { if let p = Gazetteer.person(n) { out[p.country, default: []].insert(n) } }
+            return out
+        }
+        let x = bySide(a), y = bySide(b)
+        for (side, names) in x { if let other = y[side], names.isDisjoint(with: other) { return true } }
+        return false
+    }
+
+    /// How much a candidate says beyond its type and pair (higher is more specific).
+    static func specificity(_ d: EventData) -> Int {
+        switch d {
+        case .visitStarted(let v): return v.level == .unspecified ? 0 : 1
+        case .talksHeld(let t): return t.format == .unspecified ? 0 : 1
+        case .agreementSigned(let a): return a.title.isEmpty ? 0 : 1
+        default: return 0
         }
     }
 
@@ -158,6 +189,12 @@ public enum Decider {
         var out = a
         switch (a.data, b.data) {
         case (.visitStarted(var x), .visitStarted(let y)):
+            // The visit starts on the day of arrival: keep the earliest day named.
+            if let bd = b.occurred.earliestDay ?? (b.occurred.hasYear ? nil : b.occurred), bd < (out.occurred.earliestDay ?? out.occurred), b.occurred != .unknown {
+                let end = out.occurredUntil ?? out.occurred
+                out.occurred = b.occurred
+                out.occurredUntil = (b.occurredUntil ?? end) == b.occurred ? nil : max(b.occurredUntil ?? end, end)
+            }
             if x.level == .unspecified { x.level = y.level }
             x.leader = x.leader ?? y.leader
             x.place = x.place ?? y.place

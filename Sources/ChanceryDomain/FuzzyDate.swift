@@ -92,6 +92,10 @@ public enum FuzzyDate: Hashable, Sendable, Comparable, CustomStringConvertible {
 
     /// The same day one day later or earlier (only for full days).
     public func adding(days: Int) -> FuzzyDate {
+        if case .monthDay(let mm, let dd) = self {
+            guard case .day(_, let m2, let d2) = FuzzyDate.day(year: 2001, month: mm, day: dd).adding(days: days) else { return self }
+            return .monthDay(month: m2, day: d2)
+        }
         guard case .day(var y, var m, var d) = self else { return self }
         var n = days
         while n > 0 {

@@ -33,15 +33,37 @@ struct GazetteerIndex: Sendable {
         case adjective = 1, city = 2, person = 3, country = 4, excluded = 5
     }
 
-    struct Word: Hashable, Sendable {
+    /// A word while building (deduplicated by value).
+    struct WordKey: Hashable {
         var scalars: [UInt32]
         var morph: Morph
         var caseMode: CaseMode
     }
 
-    struct Entry: Hashable, Sendable {
+    /// A word of an entry: its scalars are `wordPool[start ..< start + count]`.
+    struct Word: Sendable {
+        var start: Int32
+        var count: Int32
+        var morph: Morph
+        var caseMode: CaseMode
+    }
+
+    /// An entry while building (deduplicated by value).
+    struct EntryKey: Hashable {
         var words: [Int32]
         var seps: [Separator]
+        var trailingPeriod: Bool
+        var kind: EntryKind
+        var target: Int32
+        var language: Language?
+        var notSentenceInitial: Bool
+    }
+
+    /// A matchable spelling: word ids are `entryWords[first ..< first + count]`, the separator
+    /// between word k and k + 1 is `entrySeps[first + k]`. Plain data, cheap to copy.
+    struct Entry: Sendable {
+        var first: Int32
+        var count: Int32
         var trailingPeriod: Bool
         var kind: EntryKind
         var target: Int32
@@ -63,7 +85,10 @@ struct GazetteerIndex: Sendable {
     var cities: [CityRow] = []
     var people: [PersonRow] = []
     var words: [Word] = []
+    var wordPool: [UInt32] = []
     var entries: [Entry] = []
+    var entryWords: [Int32] = []
+    var entrySeps: [Separator] = []
     var buckets: [UInt64: [Int32]] = [:]
     var heads: [[UInt32]: Head] = [:]
     var exactCountryNames: [[UInt32]: Int32] = [:]
@@ -77,8 +102,8 @@ struct GazetteerIndex: Sendable {
         countries = GazetteerData.countries
         cities = GazetteerData.cities
         people = GazetteerData.people
-        var wordIDs: [Word: Int32] = [:]
-        var seen = Set<Entry>()
+        var wordIDs: [WordKey: Int32] = [:]
+        var seen = Set<EntryKey>()
 
         func add(_ text: String, _ column: Column, _ kind: EntryKind, _ target: Int32) {
             var raw = text
@@ -111,10 +136,13 @@ struct GazetteerIndex: Sendable {
                 } else {
                     morph = .exact
                 }
-                let w = Word(scalars: s, morph: morph, caseMode: mode)
+                let w = WordKey(scalars: s, morph: morph, caseMode: mode)
                 let id: Int32
                 if let known = wordIDs[w] { id = known } else {
-                    id = Int32(words.count); words.append(w); wordIDs[w] = id
+                    id = Int32(words.count)
+                    words.append(Word(start: Int32(wordPool.count), count: Int32(s.count), morph: morph, caseMode: mode))
+                    wordPool.append(contentsOf: s)
+                    wordIDs[w] = id
                 }
                 ids.append(id)
                 length += Int32(t.length)
@@ -136,19 +164,26 @@ struct GazetteerIndex: Sendable {
             case .kkName: language = firstLower ? .kk : nil
             default: language = nil
             }
-            let entry = Entry(words: ids, seps: seps, trailingPeriod: raw.hasSuffix("."), kind: kind, target: target,
-                              language: language, notSentenceInitial: notInitial, length: length)
-            guard seen.insert(entry).inserted else { return }
+            let key = EntryKey(words: ids, seps: seps, trailingPeriod: raw.hasSuffix("."), kind: kind, target: target,
+                               language: language, notSentenceInitial: notInitial)
+            guard seen.insert(key).inserted else { return }
             let eid = Int32(entries.count)
-            entries.append(entry)
+            let firstIndex = Int32(entryWords.count)
+            entryWords.append(contentsOf: ids)
+            entrySeps.append(contentsOf: seps)
+            entrySeps.append(.other)
+            while entrySeps.count < entryWords.count { entrySeps.append(.other) }
+            entries.append(Entry(first: firstIndex, count: Int32(ids.count), trailingPeriod: key.trailingPeriod, kind: kind,
+                                 target: target, language: language, notSentenceInitial: notInitial, length: length))
             let first = words[Int(ids[0])]
             let alter: Int
             switch first.morph {
             case .cyrName, .cyrInner, .ruAdjective, .kkStem: alter = 2
             default: alter = 0
             }
-            let keyLength = max(1, min(3, first.scalars.count - alter))
-            buckets[Self.key(first.scalars[0..<keyLength]), default: []].append(eid)
+            let keyLength = max(1, min(3, Int(first.count) - alter))
+            let fs = Int(first.start)
+            buckets[Self.key(wordPool[fs..<fs + keyLength]), default: []].append(eid)
         }
 
         func addHead(_ scalars: [UInt32], _ country: Int32, _ mode: CaseMode) {
@@ -239,13 +274,13 @@ struct GazetteerIndex: Sendable {
     enum WordMatch { case no, plain, derived }
 
     @inline(__always)
-    static func equal(_ a: ArraySlice<UInt32>, _ b: [UInt32]) -> Bool {
+    static func equal(_ a: ArraySlice<UInt32>, _ b: ArraySlice<UInt32>) -> Bool {
         a.count == b.count && a.elementsEqual(b)
     }
 
     /// `a` is `b` followed by exactly `tail`.
     @inline(__always)
-    static func equal(_ a: ArraySlice<UInt32>, _ b: [UInt32], plus tail: [UInt32]) -> Bool {
+    static func equal(_ a: ArraySlice<UInt32>, _ b: ArraySlice<UInt32>, plus tail: [UInt32]) -> Bool {
         a.count == b.count + tail.count && a.prefix(b.count).elementsEqual(b) && a.suffix(tail.count).elementsEqual(tail)
     }
 
@@ -257,43 +292,45 @@ struct GazetteerIndex: Sendable {
             switch w.caseMode {
             case .any: break
             case .capitalized: if !tok.firstUpper { return .no }
-            case .allCaps: if Int(tok.upperPrefix) < w.scalars.count { return .no }
+            case .allCaps: if Int(tok.upperPrefix) < Int(w.count) { return .no }
             }
         }
         let t = text.scalars(tok)
+        let ws = wordPool[Int(w.start)..<Int(w.start + w.count)]
         // cheap rejection: the part of the word no inflection changes must begin the token
         let fixed: Int
         switch w.morph {
-        case .cyrName, .cyrInner, .ruAdjective, .kkStem: fixed = max(1, w.scalars.count - 2)
-        default: fixed = w.scalars.count
+        case .cyrName, .cyrInner, .ruAdjective, .kkStem: fixed = max(1, Int(w.count) - 2)
+        default: fixed = Int(w.count)
         }
         guard t.count >= fixed else { return .no }
         var p = t.startIndex
-        for k in 0..<fixed {
-            if t[p] != w.scalars[k] { return .no }
-            p += 1
+        var q = ws.startIndex
+        for _ in 0..<fixed {
+            if t[p] != ws[q] { return .no }
+            p += 1; q += 1
         }
         switch w.morph {
         case .exact:
-            return Self.equal(t, w.scalars) ? .plain : .no
+            return Self.equal(t, ws) ? .plain : .no
         case .enName:
-            return Self.equal(t, w.scalars) || Self.equal(t, w.scalars, plus: Self.possessiveS) ? .plain : .no
+            return Self.equal(t, ws) || Self.equal(t, ws, plus: Self.possessiveS) ? .plain : .no
         case .enAdjective:
-            return Self.equal(t, w.scalars) || Self.equal(t, w.scalars, plus: Self.pluralS)
-                || Self.equal(t, w.scalars, plus: Self.possessiveS) ? .plain : .no
+            return Self.equal(t, ws) || Self.equal(t, ws, plus: Self.pluralS)
+                || Self.equal(t, ws, plus: Self.possessiveS) ? .plain : .no
         case .abbreviation:
-            if Self.equal(t, w.scalars) { return .plain }
-            guard t.count > w.scalars.count, t.prefix(w.scalars.count).elementsEqual(w.scalars) else { return .no }
-            return KazakhMorphology.isSuffixChain(t.dropFirst(w.scalars.count)) ? .plain : .no
+            if Self.equal(t, ws) { return .plain }
+            guard t.count > ws.count, t.prefix(ws.count).elementsEqual(ws) else { return .no }
+            return KazakhMorphology.isSuffixChain(t.dropFirst(ws.count)) ? .plain : .no
         case .ruAdjective:
-            return RussianMorphology.adjectiveMatches(t, w.scalars[...]) ? .plain : .no
+            return RussianMorphology.adjectiveMatches(t, ws) ? .plain : .no
         case .kkStem:
-            return KazakhMorphology.analyze(t, stem: w.scalars[...], lenient: false) != nil ? .plain : .no
+            return KazakhMorphology.analyze(t, stem: ws, lenient: false) != nil ? .plain : .no
         case .cyrInner:
-            return RussianMorphology.nounMatches(t, w.scalars[...]) ? .plain : .no
+            return RussianMorphology.nounMatches(t, ws) ? .plain : .no
         case .cyrName:
-            if RussianMorphology.nounMatches(t, w.scalars[...]) { return .plain }
-            if let p = KazakhMorphology.analyze(t, stem: w.scalars[...], lenient: false) { return p.derived ? .derived : .plain }
+            if RussianMorphology.nounMatches(t, ws) { return .plain }
+            if let p = KazakhMorphology.analyze(t, stem: ws, lenient: false) { return p.derived ? .derived : .plain }
             return .no
         }
     }
@@ -324,19 +361,20 @@ struct GazetteerIndex: Sendable {
     /// Tries entry `e` at token `i`.
     func match(_ e: Entry, at i: Int, _ text: ScannedText, _ source: String, caseInsensitive: Bool) -> Match? {
         let toks = text.tokens
-        guard i + e.words.count <= toks.count else { return nil }
+        let n = Int(e.count), f = Int(e.first)
+        guard i + n <= toks.count else { return nil }
         if e.notSentenceInitial && toks[i].sentenceInitial { return nil }
         var derived = false
-        for k in 0..<e.words.count {
+        for k in 0..<n {
             let tok = toks[i + k]
-            if k > 0, !Self.separatorMatches(e.seps[k - 1], toks[i + k - 1].after) { return nil }
-            switch matchWord(words[Int(e.words[k])], tok, text, caseInsensitive: caseInsensitive) {
+            if k > 0, !Self.separatorMatches(entrySeps[f + k - 1], toks[i + k - 1].after) { return nil }
+            switch matchWord(words[Int(entryWords[f + k])], tok, text, caseInsensitive: caseInsensitive) {
             case .no: return nil
             case .plain: break
-            case .derived: if k == e.words.count - 1 { derived = true }
+            case .derived: if k == n - 1 { derived = true }
             }
         }
-        var last = i + e.words.count - 1
+        var last = i + n - 1
         var end = toks[last].end
         if e.trailingPeriod && toks[last].periodAfter {
             end = source.unicodeScalars.index(after: end)
@@ -373,9 +411,9 @@ struct GazetteerIndex: Sendable {
             if let bucket = buckets[Self.key(s.prefix(k))] {
                 for eid in bucket {
                     let e = entries[Int(eid)]
-                    guard e.words.count == 1, e.kind == .country || e.kind == .adjective else { continue }
+                    guard e.count == 1, e.kind == .country || e.kind == .adjective else { continue }
                     if let l = e.language, let language, l != language { continue }
-                    if matchWord(words[Int(e.words[0])], tok, text, caseInsensitive: caseInsensitive) != .no { return e.target }
+                    if matchWord(words[Int(entryWords[Int(e.first)])], tok, text, caseInsensitive: caseInsensitive) != .no { return e.target }
                 }
             }
             k += 1

@@ -252,7 +252,7 @@ public enum KazakhMorphology {
             if token.count == n { return Parse(pieces: [], derived: false) }
             var pieces: [Range<Int>] = []
             if walk(token, from: token.startIndex + n, state: state, pieces: &pieces) {
-                return Parse(pieces: pieces, derived: isDerived(pieces.first, token))
+                return Parse(pieces: pieces, derived: isDerived(pieces.first, token, stemEnd: token.startIndex + n))
             }
         }
         // final consonant voiced before a vowel: қазақ → қазағы
@@ -277,10 +277,16 @@ public enum KazakhMorphology {
         return walk(rest, from: rest.startIndex, state: st, pieces: &pieces)
     }
 
-    static func isDerived(_ first: Range<Int>?, _ token: ArraySlice<UInt32>) -> Bool {
-        guard let first else { return false }
-        let piece = Array(token[first])
-        return suffixes.contains { ($0.kind == .derivation || $0.kind == .manner || $0.kind == .derivationVoiced) && $0.text == piece }
+    /// Whether the first suffix is derivational (-лық and its allomorphs, -ша/-ше).
+    static func isDerived(_ first: Range<Int>?, _ token: ArraySlice<UInt32>, stemEnd: Int) -> Bool {
+        guard let first, first.lowerBound == stemEnd, first.count >= 2 else { return false }
+        let a = token[first.lowerBound], b = token[first.lowerBound + 1]
+        if first.count == 2 { return a == 0x0448 && (b == 0x0430 || b == 0x0435) }      // ша ше
+        // л/д/т + ы/і + қ/к/ғ/г (not the genitive -дың/-тың)
+        guard first.count == 3 else { return false }
+        let c = token[first.lowerBound + 2]
+        return (a == 0x043B || a == 0x0434 || a == 0x0442) && (b == 0x044B || b == 0x0456)
+            && (c == 0x049B || c == 0x043A || c == 0x0493 || c == 0x0433)
     }
 
     private static func walk(_ t: ArraySlice<UInt32>, from p: Int, state: State, pieces: inout [Range<Int>]) -> Bool {

@@ -173,8 +173,8 @@ struct ScannedText {
 
     init(_ text: String) {
         let us = text.unicodeScalars
-        tokens.reserveCapacity(us.count / 6 + 4)
-        norm.reserveCapacity(us.count)
+        tokens.reserveCapacity(text.utf8.count / 10 + 4)
+        norm.reserveCapacity(text.utf8.count)
         var i = us.startIndex
         let end = us.endIndex
         // separator state since the previous token

@@ -61,12 +61,12 @@ struct AmountParser {
         var multiplied: Bool { mult != 1 }
     }
 
-    static let codes: [RKey: String] = [
+    static let codes: [RKey: String] = RKey.table([
         "usd": "USD", "eur": "EUR", "rub": "RUB", "kzt": "KZT", "cny": "CNY", "rmb": "CNY", "aed": "AED",
         "gbp": "GBP", "jpy": "JPY", "try": "TRY", "chf": "CHF", "sar": "SAR", "irr": "IRR", "inr": "INR",
         "krw": "KRW", "uzs": "UZS", "kgs": "KGS", "qar": "QAR", "kwd": "KWD", "azn": "AZN", "byn": "BYN",
         "tjs": "TJS", "tmt": "TMT", "mnt": "MNT", "pkr": "PKR", "myr": "MYR", "sgd": "SGD", "hkd": "HKD",
-    ]
+    ])
     static let signs: [Int: String] = [0x24: "USD", 0x20AC: "EUR", 0xA3: "GBP", 0xA5: "CNY", 0x20B8: "KZT", 0x20BD: "RUB", 0x20B9: "INR", 0x20A9: "KRW", 0x20BA: "TRY"]
     /// Unit stems (lower-case prefixes) and their units.
     static let unitStems: [(String, String)] = [
@@ -82,19 +82,19 @@ struct AmountParser {
         ("процент", "percent"), ("пайыз", "percent"), ("percent", "percent"), ("pct", "percent"),
     ]
     /// Exact unit words (short forms that would be too loose as stems).
-    static let unitExact: [RKey: String] = [
+    static let unitExact: [RKey: String] = RKey.table([
         "сом": "KGS", "сомов": "KGS", "сома": "KGS", "сомға": "KGS", "сомнан": "KGS", "сум": "UZS", "сўм": "UZS",
         "сумов": "UZS", "тг": "KZT", "won": "KRW", "вон": "KRW",
-    ]
+    ])
     /// Words between a number and its currency: долларов США, АҚШ доллары, US dollars.
-    static let fillers: Set<RKey> = ["американских", "американский", "ақш", "us", "american", "metric", "сша", "u", "s", "of"]
-    static let approxBefore: Set<RKey> = [
+    static let fillers: Set<RKey> = RKey.set(["американских", "американский", "ақш", "us", "american", "metric", "сша", "u", "s", "of"])
+    static let approxBefore: Set<RKey> = RKey.set([
         "около", "порядка", "примерно", "приблизительно", "более", "свыше", "почти", "ориентировочно", "менее",
         "about", "around", "approximately", "nearly", "almost", "over", "some", "roughly", "than", "approx", "circa",
         "шамамен", "шамасы", "шамалы", "жуық", "кем", "чем",
-    ]
-    static let approxAfter: Set<RKey> = ["астам", "жуық", "артық", "шамасында", "шамасы", "шақты", "асады", "асты", "асқан", "асатын", "plus"]
-    static let connectors: Set<RKey> = ["до", "to", "and", "и", "или", "or", "мен", "бен", "пен", "және"]
+    ])
+    static let approxAfter: Set<RKey> = RKey.set(["астам", "жуық", "артық", "шамасында", "шамасы", "шақты", "асады", "асты", "асқан", "асатын", "plus"])
+    static let connectors: Set<RKey> = RKey.set(["до", "to", "and", "и", "или", "or", "мен", "бен", "пен", "және"])
 
     init(t: [RToken], lang: Language) { self.t = t; self.lang = lang }
 
@@ -305,11 +305,11 @@ struct AmountParser {
     }
 
     /// Words after which a unit-less multiplied figure still counts.
-    static let openWords: Set<RKey> = [
+    static let openWords: Set<RKey> = RKey.set([
         "в", "во", "к", "до", "и", "а", "за", "на", "по", "с", "от", "при", "или", "но", "что",
         "in", "by", "to", "and", "for", "from", "on", "at", "with", "this", "or", "but", "last", "next", "a", "the",
         "дейін", "және", "жетті", "құрады", "болды", "жеткізу", "жеткізуге", "асты", "бойынша", "ал",
-    ]
+    ])
 
     func isSuffixToken(_ k: Int) -> Bool { k > 0 && t[k].kind == .word && glued(k) && t[k - 1].isDash }
 
@@ -370,7 +370,7 @@ public enum ChangeReader {
         "fell", "fall", "declin", "drop", "decreas", "shrank", "shrink", "lower", "slump", "contract", "reduc",
         "plung", "dipped", "slid", "sank",
     ]
-    static let excluded: Set<RKey> = ["ростов", "ростове", "ростова", "артық", "fallen", "followed"]
+    static let excluded: Set<RKey> = RKey.set(["ростов", "ростове", "ростова", "артық", "fallen", "followed"])
 
     /// The direction of change the words next to `range` state (up to eight words on either
     /// side, within the sentence), the nearest one winning: артты, өсті, ұлғайды, төмендеді,

@@ -3,23 +3,23 @@ import ChanceryDomain
 /// Month names of the three languages, and the date patterns shared by the publication
 /// date reader, the date reader and the period reader. Works on `RToken`s.
 enum RMonths {
-    static let english: [RKey: Int] = [
+    static let english: [RKey: Int] = RKey.table([
         "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
         "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
         "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
         "oct": 10, "nov": 11, "dec": 12,
-    ]
+    ])
     /// Russian stems (every case: января, январе, январь...).
     static let russianStems: [(String, Int)] = [
         ("январ", 1), ("феврал", 2), ("март", 3), ("апрел", 4), ("июн", 6), ("июл", 7),
         ("август", 8), ("сентябр", 9), ("октябр", 10), ("ноябр", 11), ("декабр", 12),
     ]
     /// Russian forms that are not a stem plus ending, and abbreviations.
-    static let russianExact: [RKey: Int] = [
+    static let russianExact: [RKey: Int] = RKey.table([
         "май": 5, "мая": 5, "мае": 5, "маем": 5, "маю": 5,
         "янв": 1, "фев": 2, "февр": 2, "мар": 3, "апр": 4, "авг": 8, "сен": 9, "сент": 9,
         "окт": 10, "ноя": 11, "нояб": 11, "дек": 12,
-    ]
+    ])
     /// Kazakh stems: any case or possessive suffix may follow (қыркүйек voices to қыркүйегі).
     static let kazakhStems: [(String, Int)] = [
         ("қаңтар", 1), ("ақпан", 2), ("наурыз", 3), ("сәуір", 4), ("мамыр", 5), ("маусым", 6),
@@ -51,7 +51,12 @@ enum RMonths {
     /// The month a lower-cased word names, if any.
     static func number(_ key: RKey, _ lang: Language?) -> Int? {
         guard let f = key.s.utf8.first else { return nil }
-        if f < 0x80 { return english[key] }
+        if f < 0x80 {
+            // j f m a s o n d, three to nine letters
+            let n = key.s.utf8.count
+            guard n >= 3, n <= 9, f == 0x6A || f == 0x66 || f == 0x6D || f == 0x61 || f == 0x73 || f == 0x6F || f == 0x6E || f == 0x64 else { return nil }
+            return english[key]
+        }
         guard let stems = stemsByLead[lead(key.s)] else { return nil }
         if let m = russianExact[key] { return m }
         for (s, m, plain) in stems where key.rStarts(with: s) {
@@ -101,13 +106,13 @@ struct RDateGrammar {
         months = tokens.map { $0.kind == .word ? Int8(RMonths.number($0.key, lang) ?? 0) : 0 }
     }
 
-    @inline(__always) func word(_ i: Int) -> RKey? { i < t.count && t[i].kind == .word ? t[i].key : nil }
-    @inline(__always) func mark(_ i: Int, _ c: Unicode.Scalar) -> Bool { i < t.count && t[i].isMark(c) }
-    @inline(__always) func dash(_ i: Int) -> Bool { i < t.count && t[i].isDash }
+    @inline(__always) func word(_ i: Int) -> RKey? { i >= 0 && i < t.count && t[i].kind == .word ? t[i].key : nil }
+    @inline(__always) func mark(_ i: Int, _ c: Unicode.Scalar) -> Bool { i >= 0 && i < t.count && t[i].isMark(c) }
+    @inline(__always) func dash(_ i: Int) -> Bool { i >= 0 && i < t.count && t[i].isDash }
 
     /// A four-digit year between 1900 and 2100.
     func year(_ i: Int) -> Int? {
-        guard i < t.count, t[i].kind == .number, t[i].digits == 4, (1900...2100).contains(t[i].value) else { return nil }
+        guard i >= 0, i < t.count, t[i].kind == .number, t[i].digits == 4, (1900...2100).contains(t[i].value) else { return nil }
         if i + 1 < t.count, t[i + 1].gap == .none, t[i + 1].kind == .number || t[i + 1].kind == .word {
             // "2025-м" / "2025-ші" are fine (hyphen), "2025г" is fine; "20251" is not a year.
             if t[i + 1].kind == .number { return nil }
@@ -118,7 +123,7 @@ struct RDateGrammar {
     /// A day number 1...31 written with one or two digits, not glued to a preceding
     /// number by `.`, `:` or `,` (a time, a decimal).
     func day(_ i: Int) -> Int? {
-        guard i < t.count, t[i].kind == .number, t[i].digits <= 2, (1...31).contains(t[i].value) else { return nil }
+        guard i >= 0, i < t.count, t[i].kind == .number, t[i].digits <= 2, (1...31).contains(t[i].value) else { return nil }
         if i > 0, t[i].gap == .none {
             let p = t[i - 1]
             if p.kind == .number || p.kind == .word { return nil }
@@ -138,7 +143,7 @@ struct RDateGrammar {
 
     /// Skips an English ordinal suffix (`3rd`, `21st`) glued to a number.
     func skipOrdinal(_ i: Int) -> Int {
-        if let w = word(i), t[i].gap == .none, ["st", "nd", "rd", "th"].contains(w) { return i + 1 }
+        if let w = word(i), t[i].gap == .none, w.among("st", "nd", "rd", "th") { return i + 1 }
         return i
     }
 
@@ -153,7 +158,7 @@ struct RDateGrammar {
     func yearWord(_ i: Int) -> Int? {
         // "2025-м году", "2025-ші жылы"
         var i = i
-        if dash(i), t[i].gap == .none, let w = word(i + 1), t[i + 1].gap == .none, ["м", "го", "ші", "шы", "інші", "ыншы"].contains(w) {
+        if dash(i), t[i].gap == .none, let w = word(i + 1), t[i + 1].gap == .none, w.among("м", "го", "ші", "шы", "інші", "ыншы") {
             i += 2
         }
         guard let w = word(i) else { return nil }
@@ -197,7 +202,7 @@ struct RDateGrammar {
 
     /// English month-first forms: `December 11, 2025`, `December 10-11, 2025`, `May 16`.
     func monthDay(_ i: Int) -> RDateMatch? {
-        guard let w = word(i), w.s.utf8.first ?? 0 < 0x80, let m = RMonths.english[w] else { return nil }
+        guard let m = month(i), let w = word(i), w.s.utf8.first ?? 0 < 0x80 else { return nil }
         var j = skipAbbreviationDot(after: i, i + 1)
         if word(j) == "the" { j += 1 }
         guard let d = day(j), t[j].gap != .none else { return nil }

@@ -31,11 +31,17 @@ public struct DateMention: Sendable, Hashable {
 /// January speaking of 28 December) and to the year after when it is more than six months
 /// before it; with no published year they stay `--MM-DD`. Never consults the clock.
 public enum DateReader {
-    static let today: Set<RKey> = ["бүгін", "бүгінгі", "сегодня", "сегодняшний", "сегодняшнего", "сегодняшнем", "сегодняшней", "сегодняшняя", "today"]
-    static let yesterday: Set<RKey> = ["кеше", "кешегі", "вчера", "вчерашний", "вчерашнего", "вчерашнем", "вчерашней", "вчерашняя", "yesterday"]
-    static let tomorrow: Set<RKey> = ["ертең", "ертеңгі", "завтра", "завтрашний", "завтрашнего", "завтрашнем", "завтрашней", "завтрашняя", "tomorrow"]
+    /// Relative day words and their shift from the publication day.
+    static let relativeDays: [RKey: Int] = {
+        var d: [RKey: Int] = RKey.table([:])
+        for w in ["бүгін", "бүгінгі", "сегодня", "сегодняшний", "сегодняшнего", "сегодняшнем", "сегодняшней", "сегодняшняя", "today"] { d[RKey(w)] = 0 }
+        for w in ["кеше", "кешегі", "вчера", "вчерашний", "вчерашнего", "вчерашнем", "вчерашней", "вчерашняя", "yesterday"] { d[RKey(w)] = -1 }
+        for w in ["ертең", "ертеңгі", "завтра", "завтрашний", "завтрашнего", "завтрашнем", "завтрашней", "завтрашняя", "tomorrow"] { d[RKey(w)] = 1 }
+        d[RKey("накануне")] = -2 // marker: "the day before" only when used as an adverb
+        return d
+    }()
     /// After "накануне", these words keep it adverbial ("the day before"), not a preposition.
-    static let eveFollowers: Set<RKey> = ["вечером", "утром", "днем", "днём", "ночью", "прибыл", "прибыла", "прибыли", "состоялся", "состоялась", "состоялись"]
+    static let eveFollowers: Set<RKey> = RKey.set(["вечером", "утром", "днем", "днём", "ночью", "прибыл", "прибыла", "прибыли", "состоялся", "состоялась", "состоялись"])
 
     /// The dates mentioned in `text`, in order.
     public static func dates(in text: String, language: Language, published: FuzzyDate?) -> [DateMention] {
@@ -45,6 +51,7 @@ public enum DateReader {
         func range(_ a: Int, _ b: Int) -> Range<String.Index> { text.rIndex(t[a].start)..<text.rIndex(t[b - 1].end) }
         var i = 0
         while i < t.count {
+            if t[i].kind == .mark { i += 1; continue }
             if let m = g.date(i), let d = m.day {
                 if let date = FuzzyDate.rResolve(day: d, month: m.month, year: m.year, published: published) {
                     var until: FuzzyDate?
@@ -69,12 +76,9 @@ public enum DateReader {
                 continue
             }
             if t[i].kind == .word, let p = published, p.rIsDay {
-                let k = t[i].key
-                var shift: Int?
-                if today.contains(k) { shift = 0 }
-                else if yesterday.contains(k) { shift = -1 }
-                else if tomorrow.contains(k) { shift = 1 }
-                else if k == "накануне" {
+                var shift = relativeDays[t[i].key]
+                if shift == -2 {
+                    shift = nil
                     let next = i + 1 < t.count ? t[i + 1] : nil
                     if next == nil || next!.kind != .word || eveFollowers.contains(next!.key) { shift = -1 }
                 }

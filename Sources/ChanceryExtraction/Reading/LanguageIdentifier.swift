@@ -22,7 +22,7 @@ public enum LanguageIdentifier {
 
     // MARK: - Word lists
 
-    static let kazakhWords = Set<RKey>([
+    static let kazakhWords = RKey.set([
         "және", "мен", "пен", "бен", "туралы", "бойынша", "деді", "деп", "жылы", "жылғы", "үшін", "екі",
         "ел", "елдің", "арасындағы", "бұл", "осы", "да", "де", "та", "те", "болды", "болып", "бар", "жоқ",
         "тағы", "сондай", "оның", "олар", "біз", "ол", "сол", "әр", "барлық", "кезінде", "арқылы",
@@ -32,7 +32,7 @@ public enum LanguageIdentifier {
         "президенті", "мемлекет", "басшысы", "келіссөз", "кездесу", "ынтымақтастық", "ынтымақтастықты",
         "ел", "елдер", "елдердің", "қазақстан", "қазақстанның", "ретінде", "сонымен", "қатар",
     ])
-    static let russianWords = Set<RKey>([
+    static let russianWords = RKey.set([
         "и", "в", "во", "на", "что", "по", "с", "со", "года", "году", "не", "к", "из", "за", "от", "для",
         "о", "об", "это", "как", "а", "но", "также", "был", "была", "были", "было", "будет", "его", "ее",
         "её", "их", "при", "между", "после", "до", "он", "она", "они", "мы", "который", "которые",
@@ -41,34 +41,45 @@ public enum LanguageIdentifier {
         "всех", "все", "том", "всего", "может", "нас", "есть", "года", "лет", "визит", "визита",
     ])
     /// Russian words that Bulgarian and Ukrainian lack.
-    static let russianDistinct = Set<RKey>([
+    static let russianDistinct = RKey.set([
         "что", "это", "как", "который", "которые", "которая", "также", "был", "была", "были", "было",
         "года", "году", "его", "их", "мы", "они", "чем", "уже", "этом", "этого", "сообщает", "более",
     ])
-    static let englishWords = Set<RKey>([
+    static let englishWords = RKey.set([
         "the", "and", "of", "to", "in", "a", "is", "was", "for", "on", "with", "that", "by", "as", "at",
         "from", "has", "have", "are", "were", "be", "been", "it", "its", "this", "will", "which", "said",
         "an", "their", "his", "her", "two", "between", "also", "not", "would", "they", "he", "she",
         "during", "after", "these", "those", "who", "into", "more", "than", "over", "about",
     ])
     static let otherCyrillic: [(String, Set<RKey>)] = [
-        ("Ukrainian", ["та", "що", "від", "який", "яка", "які", "це", "він", "вона", "також", "україни", "україна", "між", "щодо", "під", "році", "і", "й", "є", "із", "як", "через", "було", "буде"]),
-        ("Kyrgyz", ["жана", "менен", "боюнча", "тууралуу", "үчүн", "жөнүндө", "болуп", "деди", "кыргызстан", "кыргызстандын", "өлкө", "эки", "ортосундагы", "анын", "бул", "келди", "дагы"]),
-        ("Bulgarian", ["че", "се", "са", "ще", "това", "който", "които", "тази", "беше", "като", "или", "след", "във", "със", "тези", "при", "му"]),
-        ("Uzbek", ["ва", "билан", "учун", "ҳам", "бўйича", "бу", "ўз", "йил", "йилда", "ўзбекистон", "тўғрисида", "қилди", "бўлди", "мамлакат"]),
-        ("Mongolian", ["болон", "нь", "юм", "байна", "энэ", "бол", "байгаа", "байсан", "монгол", "улсын", "гэж", "хоёр"]),
+        ("Ukrainian", RKey.set(["та", "що", "від", "який", "яка", "які", "це", "він", "вона", "також", "україни", "україна", "між", "щодо", "під", "році", "і", "й", "є", "із", "як", "через", "було", "буде"])),
+        ("Kyrgyz", RKey.set(["жана", "менен", "боюнча", "тууралуу", "үчүн", "жөнүндө", "болуп", "деди", "кыргызстан", "кыргызстандын", "өлкө", "эки", "ортосундагы", "анын", "бул", "келди", "дагы"])),
+        ("Bulgarian", RKey.set(["че", "се", "са", "ще", "това", "който", "които", "тази", "беше", "като", "или", "след", "във", "със", "тези", "при", "му"])),
+        ("Uzbek", RKey.set(["ва", "билан", "учун", "ҳам", "бўйича", "бу", "ўз", "йил", "йилда", "ўзбекистон", "тўғрисида", "қилди", "бўлди", "мамлакат"])),
+        ("Mongolian", RKey.set(["болон", "нь", "юм", "байна", "энэ", "бол", "байгаа", "байсан", "монгол", "улсын", "гэж", "хоёр"])),
     ]
     static let otherLatin: [(String, Set<RKey>)] = [
-        ("German", ["der", "die", "das", "und", "ist", "nicht", "mit", "ein", "eine", "den", "dem", "von", "zu", "auf", "für", "sich", "des", "im", "auch", "wird", "werden", "wurde", "bei", "zwischen", "nach"]),
-        ("French", ["le", "la", "les", "et", "des", "du", "un", "une", "est", "que", "qui", "dans", "pour", "pas", "sur", "au", "aux", "avec", "par", "ce", "il", "elle", "sont", "été", "entre"]),
-        ("Spanish", ["el", "los", "las", "y", "que", "en", "un", "una", "es", "por", "con", "para", "del", "se", "al", "su", "como", "entre", "fue", "sus"]),
-        ("Italian", ["il", "lo", "gli", "e", "di", "che", "è", "per", "con", "del", "della", "un", "una", "non", "sono", "nel", "alla", "tra"]),
-        ("Portuguese", ["o", "os", "as", "e", "do", "da", "dos", "das", "que", "em", "um", "uma", "para", "com", "não", "no", "na", "foi", "entre"]),
-        ("Dutch", ["de", "het", "een", "en", "van", "is", "dat", "op", "te", "met", "voor", "niet", "zijn", "ook", "wordt", "tussen"]),
-        ("Polish", ["i", "w", "na", "z", "się", "nie", "do", "że", "jest", "to", "o", "od", "po", "oraz", "dla", "między", "przez"]),
-        ("Turkish", ["ve", "bir", "bu", "da", "de", "ile", "için", "olarak", "olan", "çok", "daha", "gibi", "ama", "kadar", "sonra", "ki", "arasında", "yılında"]),
-        ("Uzbek", ["va", "bilan", "uchun", "bu", "ham", "yil", "yilda", "haqida", "boʻyicha", "oʻz", "qilish", "etdi", "boʻldi", "mamlakat", "ikki", "oʻrtasidagi"]),
+        ("German", RKey.set(["der", "die", "das", "und", "ist", "nicht", "mit", "ein", "eine", "den", "dem", "von", "zu", "auf", "für", "sich", "des", "im", "auch", "wird", "werden", "wurde", "bei", "zwischen", "nach"])),
+        ("French", RKey.set(["le", "la", "les", "et", "des", "du", "un", "une", "est", "que", "qui", "dans", "pour", "pas", "sur", "au", "aux", "avec", "par", "ce", "il", "elle", "sont", "été", "entre"])),
+        ("Spanish", RKey.set(["el", "los", "las", "y", "que", "en", "un", "una", "es", "por", "con", "para", "del", "se", "al", "su", "como", "entre", "fue", "sus"])),
+        ("Italian", RKey.set(["il", "lo", "gli", "e", "di", "che", "è", "per", "con", "del", "della", "un", "una", "non", "sono", "nel", "alla", "tra"])),
+        ("Portuguese", RKey.set(["o", "os", "as", "e", "do", "da", "dos", "das", "que", "em", "um", "uma", "para", "com", "não", "no", "na", "foi", "entre"])),
+        ("Dutch", RKey.set(["de", "het", "een", "en", "van", "is", "dat", "op", "te", "met", "voor", "niet", "zijn", "ook", "wordt", "tussen"])),
+        ("Polish", RKey.set(["i", "w", "na", "z", "się", "nie", "do", "że", "jest", "to", "o", "od", "po", "oraz", "dla", "między", "przez"])),
+        ("Turkish", RKey.set(["ve", "bir", "bu", "da", "de", "ile", "için", "olarak", "olan", "çok", "daha", "gibi", "ama", "kadar", "sonra", "ki", "arasında", "yılında"])),
+        ("Uzbek", RKey.set(["va", "bilan", "uchun", "bu", "ham", "yil", "yilda", "haqida", "boʻyicha", "oʻz", "qilish", "etdi", "boʻldi", "mamlakat", "ikki", "oʻrtasidagi"])),
     ]
+
+    /// Every listed word with a bit per list: 0 Kazakh, 1 Russian, 2 Russian-only, 3 English,
+    /// then the other Cyrillic languages, then the other Latin ones. One lookup per word.
+    static let lexicon: [RKey: UInt32] = {
+        var d: [RKey: UInt32] = [:]
+        func add(_ words: Set<RKey>, _ bit: Int) { for w in words { d[w, default: 0] |= 1 << UInt32(bit) } }
+        add(kazakhWords, 0); add(russianWords, 1); add(russianDistinct, 2); add(englishWords, 3)
+        for (n, (_, set)) in otherCyrillic.enumerated() { add(set, 4 + n) }
+        for (n, (_, set)) in otherLatin.enumerated() { add(set, 4 + otherCyrillic.count + n) }
+        return d
+    }()
 
     // MARK: - Analysis
 
@@ -131,13 +142,15 @@ public enum LanguageIdentifier {
                     }
                     if strong { kkStrong += 1 } else if weak { kkWeak += 1 }
                     if uk { ukLetters += 1 }
-                    if kazakhWords.contains(k) { kkWords += 1 }
-                    if russianWords.contains(k) { ruWords += 1 }
-                    if russianDistinct.contains(k) { ruDistinct += 1 }
-                    for (n, (_, set)) in otherCyrillic.enumerated() where set.contains(k) { otherCyr[n] += 1 }
+                    guard let bits = lexicon[k] else { continue }
+                    if bits & 1 != 0 { kkWords += 1 }
+                    if bits & 2 != 0 { ruWords += 1 }
+                    if bits & 4 != 0 { ruDistinct += 1 }
+                    for n in 0..<otherCyr.count where bits & (1 << UInt32(4 + n)) != 0 { otherCyr[n] += 1 }
                 } else if f < 0x250 {
-                    if englishWords.contains(k) { enWords += 1 }
-                    for (n, (_, set)) in otherLatin.enumerated() where set.contains(k) { otherLat[n] += 1 }
+                    guard let bits = lexicon[k] else { continue }
+                    if bits & 8 != 0 { enWords += 1 }
+                    for n in 0..<otherLat.count where bits & (1 << UInt32(4 + otherCyr.count + n)) != 0 { otherLat[n] += 1 }
                 }
             }
         }

@@ -53,7 +53,29 @@ struct PeriodGrammar {
         return (ys.count < 4 ? String(repeating: "0", count: 4 - ys.count) : "") + ys + "-" + ms
     }
 
+    /// Word stems without which no period pattern can match.
+    static let anchorStems: [String] = [
+        "год", "жыл", "year", "биыл", "былтыр", "полугод", "квартал", "тоқсан", "жарты", "half", "quarter",
+        "ytd", "месяц", "month", "ай",
+    ]
+
+    /// Whether the text holds anything a period could be built on (a number, a month, a
+    /// year word...): most sentences do not, and are done with at once.
+    static let anchorLeads: [UInt16] = anchorStems.map { RMonths.lead($0) }
+
+    func hasAnchor() -> Bool {
+        for (i, x) in t.enumerated() {
+            if x.kind == .number || g.months[i] != 0 { return true }
+            if x.kind == .word {
+                let l = RMonths.lead(x.key.s)
+                for (n, p) in PeriodGrammar.anchorStems.enumerated() where PeriodGrammar.anchorLeads[n] == l && x.key.rStarts(with: p) { return true }
+            }
+        }
+        return false
+    }
+
     func first() -> Period? {
+        guard hasAnchor() else { return nil }
         var specific: [Hit] = []
         for i in 0..<t.count where t[i].kind != .mark {
             if let h = monthsCount(i) ?? sinceStart(i) ?? monthRange(i) ?? halfOrQuarter(i) { specific.append(h) }
@@ -79,7 +101,7 @@ struct PeriodGrammar {
         case "былтыр", "былтырғы", "былтырдың": return (-1, i + 1)
         default: break
         }
-        let next = word(i + 1) ?? ""
+        let next = word(i + 1) ?? RKey("")
         let nextIsYear = next.rStarts(with: "жыл") || next.rStarts(with: "год") || next == "year"
         guard nextIsYear else { return nil }
         switch w {
@@ -117,16 +139,16 @@ struct PeriodGrammar {
 
     // MARK: - Patterns
 
-    static let countWords: [RKey: Int] = [
+    static let countWords: [RKey: Int] = RKey.table([
         "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
         "eleven": 11, "twelve": 12,
         "один": 1, "одного": 1, "два": 2, "двух": 2, "три": 3, "трех": 3, "трёх": 3, "четыре": 4, "четырех": 4, "четырёх": 4,
         "пять": 5, "пяти": 5, "шесть": 6, "шести": 6, "семь": 7, "семи": 7, "восемь": 8, "восьми": 8, "девять": 9,
         "девяти": 9, "десять": 10, "десяти": 10, "одиннадцать": 11, "одиннадцати": 11, "двенадцать": 12, "двенадцати": 12,
         "бір": 1, "екі": 2, "үш": 3, "төрт": 4, "бес": 5, "алты": 6, "жеті": 7, "сегіз": 8, "тоғыз": 9, "он": 10,
-    ]
-    static let roman: [RKey: Int] = ["i": 1, "ii": 2, "iii": 3, "iv": 4]
-    static let kkMonthUnit: Set<RKey> = ["айда", "айында", "айдың", "айдағы", "айы", "айын", "айынан", "айлық", "айлығы", "ай", "айдa", "айларында", "айларындағы"]
+    ])
+    static let roman: [RKey: Int] = RKey.table(["i": 1, "ii": 2, "iii": 3, "iv": 4])
+    static let kkMonthUnit: Set<RKey> = RKey.set(["айда", "айында", "айдың", "айдағы", "айы", "айын", "айынан", "айлық", "айлығы", "ай", "айдa", "айларында", "айларындағы"])
 
     /// `биылғы 10 айда`, `за 10 месяцев текущего года`, `in the first ten months of 2025`.
     func monthsCount(_ i: Int) -> Hit? {
@@ -149,7 +171,7 @@ struct PeriodGrammar {
         var start = i
         let prev = word(i - 1)
         var cue = locative
-        if let p = prev, ["first", "первые", "первых", "за", "алғашқы", "over"].contains(p) {
+        if let p = prev, p.among("first", "первые", "первых", "за", "алғашқы", "over") {
             cue = true; start = i - 1
             if p == "первые" || p == "первых", word(i - 2) == "за" { start = i - 2 }
             if p == "first", word(i - 2) == "the" { start = i - 2 }
@@ -217,9 +239,9 @@ struct PeriodGrammar {
         var j = g.skipAbbreviationDot(after: i, i + 1)
         var m2: Int?
         if j < t.count, t[j].isDash, let m = g.month(j + 1) { m2 = m; j = g.skipAbbreviationDot(after: j + 1, j + 2) }
-        else if let w = word(j), ["по", "to", "through", "till", "until"].contains(w), let m = g.month(j + 1) { m2 = m; j = g.skipAbbreviationDot(after: j + 1, j + 2) }
+        else if let w = word(j), w.among("по", "to", "through", "till", "until"), let m = g.month(j + 1) { m2 = m; j = g.skipAbbreviationDot(after: j + 1, j + 2) }
         var start = i
-        if let p = word(i - 1), ["с", "from", "в", "in", "за", "between"].contains(p) { start = i - 1 }
+        if let p = word(i - 1), p.among("с", "from", "в", "in", "за", "between") { start = i - 1 }
         // "айларында" / "месяцы" after the range
         var end = j
         if let w = word(end), w.rStarts(with: "ай") && PeriodGrammar.kkMonthUnit.contains(w) || w.rStarts(with: "айлар") || w.rStarts(with: "месяц") { end += 1 }
@@ -247,8 +269,8 @@ struct PeriodGrammar {
         if t[i].kind == .number, t[i].digits == 1, (1...4).contains(t[i].value) {
             var j = i + 1
             if j < t.count, t[j].isDash, t[j].gap == .none, let w = word(j + 1), t[j + 1].gap == .none,
-               ["ші", "шы", "інші", "ыншы", "й", "м", "го", "ом", "ый", "ой", "ий"].contains(w) { j += 2 }
-            else if let w = word(j), t[j].gap == .none, ["st", "nd", "rd", "th", "ші", "шы"].contains(w) { j += 1 }
+               w.among("ші", "шы", "інші", "ыншы", "й", "м", "го", "ом", "ый", "ой", "ий") { j += 2 }
+            else if let w = word(j), t[j].gap == .none, w.among("st", "nd", "rd", "th", "ші", "шы") { j += 1 }
             else if j < t.count, t[j].isDash, t[j].gap == .none { j += 1 } // "1-тоқсан"
             return (t[i].value, j)
         }
@@ -314,7 +336,7 @@ struct PeriodGrammar {
         if let e = g.yearWord(i + 1), let yw = word(e - 1) ?? word(e - 2) {
             end = e
             if yw.rStarts(with: "год") || yw == "г" {
-                ok = ["в", "во", "за", "итогам", "итоги", "течение"].contains(prev ?? "")
+                ok = (prev?.among("в", "во", "за", "итогам", "итоги", "течение") ?? false)
                     && !(yw == "года" && (prev == "в" || prev == "во"))
             } else if yw == "жылы" || yw == "жылғы" || yw == "жылда" {
                 ok = true
@@ -323,15 +345,15 @@ struct PeriodGrammar {
             }
             // Not a date: "2024 жылғы 22 тамызда", "2024 жылы 5 маусымда".
             if ok, g.dayMonth(e) != nil || g.month(e) != nil { ok = false }
-        } else if let p = prev, ["in", "for", "during", "throughout", "over"].contains(p) {
+        } else if let p = prev, p.among("in", "for", "during", "throughout", "over") {
             ok = next == nil || g.month(i + 1) == nil
-        } else if let p = prev, p == "fiscal", let p2 = word(i - 2), ["in", "for"].contains(p2) {
+        } else if let p = prev, p == "fiscal", let p2 = word(i - 2), p2.among("in", "for") {
             ok = true
         }
         guard ok else { return nil }
         // "from 2022 to 2024" and "since 2022" are not the year 2022.
-        if let p = prev, ["since", "from", "until", "by", "to", "с", "со", "до", "к", "после", "till"].contains(p) { return nil }
-        let start = (prev != nil && ["в", "во", "за", "итогам", "in", "for", "during", "throughout", "over"].contains(prev!)) ? i - 1 : i
+        if let p = prev, p.among("since", "from", "until", "by", "to", "с", "со", "до", "к", "после", "till") { return nil }
+        let start = (prev?.among("в", "во", "за", "итогам", "in", "for", "during", "throughout", "over") ?? false) ? i - 1 : i
         return Hit(from: (y, 1), to: (y, 12), start: start, end: end)
     }
 
@@ -342,7 +364,7 @@ struct PeriodGrammar {
         // the year itself.
         let y = py + o
         var start = i
-        if let p = word(i - 1), ["в", "во", "за", "in", "for", "итогам"].contains(p) { start = i - 1 }
+        if let p = word(i - 1), p.among("в", "во", "за", "in", "for", "итогам") { start = i - 1 }
         if o < 0 { return Hit(from: (y, 1), to: (y, 12), start: start, end: e) }
         if let pm = pubMonth { return Hit(from: (y, 1), to: (y, pm), start: start, end: e) }
         return Hit(from: (y, 1), to: (y, 12), start: start, end: e)

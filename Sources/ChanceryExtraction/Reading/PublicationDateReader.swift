@@ -19,7 +19,7 @@ public enum PublicationDateReader {
     /// How far into the article the date line may start, in bytes.
     static let window = 600
     /// Labels that introduce something other than the publication date.
-    static let otherLabels: Set<RKey> = ["updated", "обновлено", "изменено", "жаңартылды", "modified", "edited"]
+    static let otherLabels: Set<RKey> = RKey.set(["updated", "обновлено", "изменено", "жаңартылды", "modified", "edited"])
 
     /// The publication date, or nil when the article has no date line.
     public static func read(_ text: String, language: Language) -> FuzzyDate? {

@@ -110,27 +110,66 @@ enum RScalars {
 ///
 /// `String`'s own `==` and hashing apply Unicode normalisation, which is slow for
 /// Cyrillic; the tokenizer's keys are already in one form, so bytes are enough.
-struct RKey: Hashable, ExpressibleByStringLiteral, CustomStringConvertible, Sendable {
+struct RKey: Hashable, CustomStringConvertible, Sendable {
     let s: String
-    @inline(__always) init(_ s: String) { self.s = s }
-    @inline(__always) init(stringLiteral value: String) { s = value }
+    /// FNV-1a of the UTF-8 bytes: hashing and a quick inequality test.
+    let h: UInt64
+    @inline(__always) init(_ s: String) { self.s = s; h = RKey.fnv(s) }
+    @inline(__always) init(_ s: String, hash: UInt64) { self.s = s; h = hash }
+    /// Keys of a word list.
+    static func set(_ words: [String]) -> Set<RKey> { Set(words.map { RKey($0) }) }
+    /// A table keyed by words.
+    static func table<T>(_ d: [String: T]) -> [RKey: T] {
+        var out: [RKey: T] = [:]
+        for (k, v) in d { out[RKey(k)] = v }
+        return out
+    }
     var description: String { s }
+
+    static let fnvBasis: UInt64 = 0xcbf29ce484222325
+    @inline(__always) static func fnvStep(_ h: UInt64, _ b: UInt8) -> UInt64 { (h ^ UInt64(b)) &* 0x100000001b3 }
+    static func fnv(_ s: String) -> UInt64 {
+        var h = fnvBasis
+        for b in s.utf8 { h = fnvStep(h, b) }
+        return h
+    }
 
     @inline(__always)
     static func == (a: RKey, b: RKey) -> Bool {
+        guard a.h == b.h else { return false }
         let x = a.s.utf8, y = b.s.utf8
         return x.count == y.count && x.elementsEqual(y)
     }
 
     @inline(__always)
-    func hash(into h: inout Hasher) {
-        var t = s
-        t.withUTF8 { h.combine(bytes: UnsafeRawBufferPointer($0)) }
-    }
+    func hash(into hasher: inout Hasher) { hasher.combine(h) }
 
     /// Whether the bytes start with those of `p`.
     @inline(__always)
-    func rStarts(with p: String) -> Bool { s.utf8.starts(with: p.utf8) }
+    func rStarts(with p: String) -> Bool { s.rStarts(with: p) }
+}
+
+extension RKey {
+    /// Byte equality with a literal, without building a key for it.
+    @inline(__always)
+    func eq(_ b: StaticString) -> Bool {
+        let u = s.utf8
+        return b.withUTF8Buffer { p in u.count == p.count && u.elementsEqual(p) }
+    }
+    @inline(__always) static func == (a: RKey, b: StaticString) -> Bool { a.eq(b) }
+    @inline(__always) static func != (a: RKey, b: StaticString) -> Bool { !a.eq(b) }
+    @inline(__always) static func ~= (a: StaticString, b: RKey) -> Bool { b.eq(a) }
+    /// Whether the key equals one of the literals.
+    @inline(__always)
+    func among(_ list: StaticString...) -> Bool {
+        for x in list where eq(x) { return true }
+        return false
+    }
+}
+
+extension Optional where Wrapped == RKey {
+    @inline(__always) static func == (a: RKey?, b: StaticString) -> Bool { a?.eq(b) ?? false }
+    @inline(__always) static func != (a: RKey?, b: StaticString) -> Bool { !(a?.eq(b) ?? false) }
 }
 
 /// A word, a number or a single mark of a text, with its UTF-8 byte range.
@@ -191,11 +230,13 @@ enum RTokenizer {
             if v >= 0x30 && v <= 0x39 {
                 let st = i
                 var val = 0, d = 0
+                var hv = RKey.fnvBasis
                 while i < to, b[i] >= 0x30, b[i] <= 0x39 {
                     if d < 18 { val = val * 10 + Int(b[i] - 0x30) }
+                    hv = RKey.fnvStep(hv, b[i])
                     d += 1; i += 1
                 }
-                let key = RKey(String(decoding: UnsafeBufferPointer(rebasing: b[st..<i]), as: UTF8.self))
+                let key = RKey(String(decoding: UnsafeBufferPointer(rebasing: b[st..<i]), as: UTF8.self), hash: hv)
                 out.append(RToken(kind: .number, start: st, end: i, key: key, value: val, digits: d, capitalized: false, allCaps: false, gap: gap))
                 gap = .none
                 continue
@@ -217,12 +258,14 @@ enum RTokenizer {
                     } else { break }
                     i += l
                 }
-                let key = RKey(String(decoding: buf, as: UTF8.self))
+                var hv = RKey.fnvBasis
+                for x in buf { hv = RKey.fnvStep(hv, x) }
+                let key = RKey(String(decoding: buf, as: UTF8.self), hash: hv)
                 out.append(RToken(kind: .word, start: st, end: i, key: key, value: 0, digits: 0, capitalized: cap, allCaps: allCaps, gap: gap))
                 gap = .none
                 continue
             }
-            let key = RKey(Unicode.Scalar(v).map { String(Character($0)) } ?? "\u{FFFD}")
+            let key = RKey(String(decoding: UnsafeBufferPointer(rebasing: b[i..<(i + len)]), as: UTF8.self))
             out.append(RToken(kind: .mark, start: i, end: i + len, key: key, value: Int(v), digits: 0, capitalized: false, allCaps: false, gap: gap))
             gap = .none
             i += len
@@ -261,7 +304,16 @@ extension String {
     /// Whether the UTF-8 bytes start with those of `p` (no Unicode normalisation: fast).
     @inline(__always)
     func rStarts(with p: String) -> Bool {
-        utf8.starts(with: p.utf8)
+        let n = p.utf8.count
+        guard utf8.count >= n else { return false }
+        var a = self, b = p
+        return a.withUTF8 { x in
+            b.withUTF8 { y in
+                var k = 0
+                while k < n { if x[k] != y[k] { return false }; k += 1 }
+                return true
+            }
+        }
     }
 
     /// Whether the word starts with any of the prefixes (byte-wise).

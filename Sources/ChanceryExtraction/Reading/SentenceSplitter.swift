@@ -35,19 +35,19 @@ public struct Sentence: Sendable, Hashable {
 ///   but not at a line break inside a sentence.
 public enum SentenceSplitter {
     /// Title-like abbreviations after which a dot never ends a sentence.
-    static let neverEnd: Set<RKey> = [
+    static let neverEnd: Set<RKey> = RKey.set([
         "mr", "mrs", "ms", "messrs", "dr", "prof", "st", "no", "nos", "vs", "gen", "col", "lt", "sen", "rep",
         "gov", "sgt", "capt", "adm", "hon", "rev", "fr", "mt", "им", "ул", "пр", "просп", "пл", "акад", "проф",
         "ген", "зам", "ст", "св", "тов", "гр", "кв", "пос", "с", "д",
-    ]
+    ])
     /// Abbreviations after which a dot ends a sentence only before a capital letter or a quote.
-    static let mayEnd: Set<RKey> = [
+    static let mayEnd: Set<RKey> = RKey.set([
         "млн", "млрд", "трлн", "тыс", "руб", "долл", "г", "гг", "ж", "жж", "т", "др", "etc", "inc", "ltd",
         "co", "corp", "jr", "sr", "bn", "mn", "тг", "обл", "р", "коп", "ч", "мин", "сағ", "ғ", "б", "см", "стр",
         "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
         "янв", "фев", "февр", "апр", "авг", "сен", "сент", "окт", "ноя", "нояб", "дек",
         "т.б", "т.с.с", "т.е", "т.д", "т.п", "и.т.д", "и.т.п", "a.m", "p.m", "млн.", "бб",
-    ]
+    ])
 
     /// The sentences of `text`, in order.
     public static func split(_ text: String) -> [Sentence] {

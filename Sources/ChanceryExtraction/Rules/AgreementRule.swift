@@ -8,11 +8,12 @@ enum AgreementRule {
         guard cue.has(lex.signCues) else { return [] }
         if cue.has(lex.cumulative) || cue.has(lex.pressStatements) { return [] }
         if cue.has(lex.blocs) && s.countries.count < 2 { return [] }
+        if cue.has(lex.pastRecall) && s.dates.isEmpty { return [] }
         var kinds = [AgreementKind]()
         for (kind, stems) in lex.documentKinds where cue.has(stems) { kinds.append(kind) }
         guard !kinds.isEmpty else { return [] }
         guard let (a, b) = ctx.pair(s) else { return [] }
-        let status = StatusReader.signing(cue, lex)
+        let status = StatusReader.signing(cue, lex, near: lex.signCues)
         let (date, until) = ctx.date(of: s)
         let docStems = lex.documentKinds.first { $0.0 == .documents }?.1 ?? []
         let allStems = lex.documentKinds.flatMap(\.1)
@@ -28,6 +29,9 @@ enum AgreementRule {
             add(.documents, "", count)
         } else if named.isEmpty {
             add(.documents, "", count)
+        } else if named.count == 1, title(named[0]).isEmpty, isPlural(named[0]) {
+            // "ряд соглашений", "several agreements", "келісімдер": unnamed documents.
+            add(.documents, "", count)
         } else {
             for k in named {
                 let stems = lex.documentKinds.first { $0.0 == k }?.1 ?? []
@@ -36,6 +40,22 @@ enum AgreementRule {
         }
         _ = docStems
         return out
+
+        func title(_ k: AgreementKind) -> String {
+            let stems = lex.documentKinds.first { $0.0 == k }?.1 ?? []
+            return TitleReader.title(in: s.text, stems: stems, language: ctx.language)
+        }
+        func isPlural(_ k: AgreementKind) -> Bool {
+            let stems = lex.documentKinds.first { $0.0 == k }?.1 ?? []
+            let plural: [String]
+            switch ctx.language {
+            case .ru: plural = ["соглашений", "соглашения подписаны", "договоров", "меморандумов", "соглашениям", "соглашениями"]
+            case .kk: plural = ["келісімдер", "шарттар", "меморандумдар"]
+            case .en: plural = ["agreements", "memoranda", "memorandums", "treaties"]
+            }
+            _ = stems
+            return cue.has(plural)
+        }
     }
 }
 

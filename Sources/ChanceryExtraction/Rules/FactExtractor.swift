@@ -16,13 +16,20 @@ public enum FactExtractor {
         facts.reserveCapacity(sentences.count)
         for (i, s) in sentences.enumerated() {
             let cue = CueText(s.text)
-            facts.append(SentenceFacts(sentence: s, index: i, cue: cue,
-                                       mentions: Gazetteer.mentions(in: s.text, language: article.language),
-                                       dates: DateReader.dates(in: s.text, language: article.language, published: article.published),
-                                       speaker: nil))
+            let mentions = Gazetteer.mentions(in: s.text, language: article.language).filter { !isCurrency($0, in: s.text) }
+            var dates = DateReader.dates(in: s.text, language: article.language, published: article.published)
+                .filter { !belongsToOtherEvent($0, in: s.text) }
+            if dates.isEmpty, let p = article.published, cue.has(["накануне", "the day before", "the previous day", "бір күн бұрын"]) {
+                dates = [DateMention(date: p.adding(days: -1), until: nil, range: s.text.startIndex..<s.text.startIndex, isRelative: true)]
+            }
+            facts.append(SentenceFacts(sentence: s, index: i, cue: cue, mentions: mentions, dates: dates, speaker: nil))
         }
         let context = makeContext(article, facts, lex)
         assignSpeakers(&facts, context)
+        assignContextDates(&facts)
+        var byParagraph = [Int: Set<CountryCode>]()
+        for s in facts { byParagraph[s.sentence.paragraph, default: []].formUnion(s.countries) }
+        for i in facts.indices { facts[i].paragraphCountries = byParagraph[facts[i].sentence.paragraph] ?? [] }
         var out = [Candidate]()
         if debugEnabled {
             debugLines.append("context partner=\(String(describing: context.partner)) second=\(String(describing: context.secondPartner)) dateline=\(String(describing: context.datelinePlace))/\(String(describing: context.datelineCountry)) published=\(String(describing: context.published))")
@@ -39,6 +46,40 @@ public enum FactExtractor {
             out += TradeFigureRule.candidates(s, context, article.language)
         }
         return out
+    }
+
+    /// "АҚШ доллары", "долларов США", "US dollars", "US$": a currency, not a side.
+    static func isCurrency(_ m: Mention, in text: String) -> Bool {
+        guard m.kind == .country || m.kind == .adjective else { return false }
+        let after = text[m.range.upperBound...].prefix(12).lowercased().trimmingCharacters(in: .whitespaces)
+        if after.hasPrefix("доллар") || after.hasPrefix("dollar") || after.hasPrefix("$") { return true }
+        let before = text[..<m.range.lowerBound].suffix(12).lowercased().trimmingCharacters(in: .whitespaces)
+        return before.hasSuffix("долларов") || before.hasSuffix("доллара") || before.hasSuffix("доллар")
+    }
+
+    /// A date that belongs to another event named right after it ("3 қарашада жоспарланған
+    /// саммитке", "on 3 November at the summit").
+    static func belongsToOtherEvent(_ d: DateMention, in text: String) -> Bool {
+        let after = text[d.range.upperBound...].prefix(45).lowercased()
+        return ["саммит", "форум", "мерейто", "summit", "forum", "jubilee", "съезд", "конгресс", "congress", "олимпиад", "чемпионат", "көрме", "выставк", "expo"].contains { after.contains($0) }
+    }
+
+    /// The day the narrative is at: an explicit day named in an earlier sentence carries on
+    /// ("On December 18, … talks. Then, … held talks with …").
+    static func assignContextDates(_ facts: inout [SentenceFacts]) {
+        var running: FuzzyDate?
+        for i in facts.indices {
+            if let d = facts[i].dates.first(where: { !$0.isRelative }) {
+                switch d.date {
+                case .day, .monthDay: running = d.until ?? d.date
+                default: break
+                }
+                if case .day = d.date, d.until != nil { running = d.date }
+                if case .monthDay = d.date, d.until != nil { running = d.date }
+                continue
+            }
+            if facts[i].dates.isEmpty { facts[i].contextDate = running }
+        }
     }
 
     static func makeContext(_ article: Article, _ facts: [SentenceFacts], _ lex: Lexicon) -> ArticleContext {

@@ -15,6 +15,8 @@ struct Lexicon: Sendable {
     var firstEver: [String]
     /// A visit that is mentioned, not reported (an invitation, a past visit recalled).
     var visitNonEvents: [String]
+    /// An invitation to visit: a planned visit by the invited side.
+    var invitations: [String]
     // Talks
     var talksCues: [String]
     var narrow: [String]
@@ -59,6 +61,7 @@ struct CueText {
         lower = text.lowercased()
             .replacingOccurrences(of: "ё", with: "е")
             .replacingOccurrences(of: "\u{2019}", with: "'")
+            .replacingOccurrences(of: "-", with: " ")
         words = lower.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "'") })
     }
 
@@ -71,7 +74,8 @@ struct CueText {
     func hasMotion(_ cues: [String]) -> Bool {
         for c in cues where !c.contains(" ") {
             for (i, w) in words.enumerated() where w.hasPrefix(c) {
-                if i > 0, (c.hasPrefix("кел") || c.hasPrefix("бар")), words[i - 1].hasSuffix("п") { continue }
+                if i > 0, (c.hasPrefix("кел") || c.hasPrefix("бар")),
+                   words[i - 1].hasSuffix("п") || ["сай", "кез", "қарсы", "тап", "сәйкес"].contains(String(words[i - 1])) { continue }
                 return true
             }
         }
@@ -84,8 +88,9 @@ struct CueText {
         return nil
     }
 
-    func matches(_ cue: String) -> Bool {
-        if !cue.contains(" ") && !cue.contains("-") {
+    func matches(_ rawCue: String) -> Bool {
+        let cue = rawCue.contains("-") ? rawCue.replacingOccurrences(of: "-", with: " ") : rawCue
+        if !cue.contains(" ") {
             for w in words where w.hasPrefix(cue) { return true }
             return false
         }
@@ -97,6 +102,22 @@ struct CueText {
             search = r.upperBound..<lower.endIndex
         }
         return false
+    }
+
+    /// The index of the first word that starts a cue.
+    func wordIndex(of cues: [String]) -> Int? {
+        var best: Int?
+        for c in cues {
+            let first = c.replacingOccurrences(of: "-", with: " ").split(separator: " ").first.map(String.init) ?? c
+            if let i = words.firstIndex(where: { $0.hasPrefix(first) }), best == nil || i < best! { best = i }
+        }
+        return best
+    }
+
+    /// The words `lo..<hi` joined, for matching cues near an event word.
+    func window(_ center: Int, radius: Int) -> CueText {
+        let lo = max(0, center - radius), hi = min(words.count, center + radius + 1)
+        return CueText(words[lo..<hi].joined(separator: " "))
     }
 
     /// The position of the first occurrence of any cue (character offset), for ordering.

@@ -9,6 +9,10 @@ struct SentenceFacts {
     let dates: [DateMention]
     /// The country of whoever speaks in this sentence's paragraph (quoted speech), if known.
     var speaker: CountryCode?
+    /// The date the narrative is at (the last explicit day named before), if any.
+    var contextDate: FuzzyDate?
+    /// Countries named anywhere in the sentence's paragraph.
+    var paragraphCountries: Set<CountryCode> = []
 
     var text: String { sentence.text }
 
@@ -18,10 +22,34 @@ struct SentenceFacts {
     var countries: [CountryCode] {
         var out = [CountryCode]()
         let route = routeMentions
-        for (i, m) in mentions.enumerated() where !route.contains(i) {
+        // Actors first (people, countries, adjectives), venues (cities, a Kazakh locative) after.
+        for pass in 0..<2 {
+            for (i, m) in mentions.enumerated() where !route.contains(i) && (isVenue(m) == (pass == 1)) {
+                for c in m.countries where !out.contains(c) { out.append(c) }
+            }
+        }
+        return out
+    }
+
+    /// Countries named as actors (not only as the venue).
+    var actorCountries: [CountryCode] {
+        var out = [CountryCode]()
+        let route = routeMentions
+        for (i, m) in mentions.enumerated() where !route.contains(i) && !isVenue(m) {
             for c in m.countries where !out.contains(c) { out.append(c) }
         }
         return out
+    }
+
+    /// A city, or a country in the Kazakh locative ("Қытайда"): where, not who.
+    func isVenue(_ m: Mention) -> Bool {
+        if m.kind == .city { return true }
+        if m.kind == .country {
+            let w = word(of: m)
+            if ["канада", "гренада", "мальта", "уганда", "руанда", "ботсвана"].contains(w) { return false }
+            return ["да", "де", "та", "те"].contains { w.hasSuffix($0) } && w.count > 4
+        }
+        return false
     }
 
     /// Indexes of mentions that are stops of a dash-separated route of three or more.
@@ -98,15 +126,18 @@ struct ArticleContext {
     /// A date to use when a sentence has none and the article has no publication date.
     let fallbackDate: FuzzyDate
 
-    /// The date of a fact stated in `s`: its own date, else the publication date.
+    /// The date of a fact stated in `s`: its own date, else the day the narrative is at,
+    /// else the publication date.
     func date(of s: SentenceFacts) -> (FuzzyDate, FuzzyDate?) {
         if let d = s.dates.first { return (d.date, d.until) }
+        if let c = s.contextDate { return (c, nil) }
         return (published ?? fallbackDate, nil)
     }
 
     /// The two sides of a fact stated in `s`.
-    func pair(_ s: SentenceFacts) -> (CountryCode, CountryCode)? {
-        let cs = s.countries
+    func pair(_ s: SentenceFacts, actorsOnly: Bool = false) -> (CountryCode, CountryCode)? {
+        let actors = s.actorCountries
+        let cs = actorsOnly && actors.contains(where: { $0 != home }) ? actors : s.countries
         let others = cs.filter { $0 != home }
         if cs.contains(home), let o = others.first { return (home, o) }
         if others.count >= 2 {

@@ -24,6 +24,7 @@ enum SideFinder {
             switch ctx.language {
             case .kk:
                 if m.kind != .adjective, isKazakhDative(s.word(of: m)) { return c }
+                if m.kind == .city, s.isVenue(m) { return c }
                 // "тәжік жеріне", "Қытай астанасына": an adjective or genitive before a dative noun.
                 if m.kind != .person, ["жер", "ел", "астана", "топырағ"].contains(where: { s.wordAfter(m).hasPrefix($0) }),
                    isKazakhDative(s.wordAfter(m)) { return c }
@@ -37,6 +38,40 @@ enum SideFinder {
         return nil
     }
 
+    /// The guest in a sentence about receiving or inviting someone: a person in the Kazakh
+    /// accusative (`Вучичті`, `Пезешкианды`, `министрін`), or the person named right after
+    /// the verb in Russian and English ("принял министра…", "received Secretary … Blinken").
+    static func receivedGuest(_ s: SentenceFacts, _ ctx: ArticleContext) -> CountryCode? {
+        switch ctx.language {
+        case .kk:
+            let acc = ["ты", "ті", "ды", "ді", "ны", "ні", "ын", "ін", "н"]
+            for m in s.mentions where m.kind == .person || m.kind == .country {
+                let w = s.word(of: m)
+                if m.kind == .person, acc.contains(where: { w.hasSuffix($0) }), let c = m.countries.first { return c }
+                if m.kind == .country, let c = m.countries.first, c != ctx.home {
+                    // "Сауд Арабиясы Корольдігінің Энергетика министрін": a genitive
+                    // country whose official is the accusative object.
+                    let rest = s.textAfter(m, limit: 60)
+                    if rest.split(separator: " ").prefix(4).contains(where: { w2 in acc.contains { w2.hasSuffix($0) } && (w2.hasPrefix("министр") || w2.hasPrefix("президент") || w2.hasPrefix("премьер") || w2.hasPrefix("төраға") || w2.hasPrefix("басшы") || w2.hasPrefix("делегация") || w2.hasPrefix("елші") || w2.hasPrefix("хатшы") || w2.hasPrefix("вице")) }) { return c }
+                }
+            }
+            return nil
+        case .ru, .en:
+            let verbs = ctx.lexicon.receiveVerbs + ctx.lexicon.invitations
+            guard let vi = s.cue.wordIndex(of: verbs) else { return nil }
+            // The first person or country mention after the verb.
+            let lowerWords = s.cue.words
+            let verbWord = lowerWords[vi]
+            guard let r = s.text.lowercased().range(of: verbWord) else { return nil }
+            let offset = s.text.lowercased().distance(from: s.text.lowercased().startIndex, to: r.upperBound)
+            for m in s.mentions where m.kind != .city {
+                let mo = s.text.distance(from: s.text.startIndex, to: m.range.lowerBound)
+                if mo >= offset, let c = m.countries.first { return c }
+            }
+            return nil
+        }
+    }
+
     /// The country of the sentence's first actor: the first person, country or adjective
     /// named, or the home side when a home title ("Мемлекет басшысы") comes first.
     static func firstActor(_ s: SentenceFacts, _ ctx: ArticleContext) -> CountryCode? {
@@ -44,8 +79,9 @@ enum SideFinder {
         if let m = s.mentions.first(where: { $0.kind != .city }), let c = m.countries.first {
             let off = s.text.distance(from: s.text.startIndex, to: m.range.lowerBound)
             if let t = titlePos, t < off, c != ctx.home {
-                // "Мемлекет басшысы ... X-ті қабылдады": the title is the subject.
-                let titleIsQualified = s.textAfterTitleIsCountry(t)
+                // "Мемлекет басшысы ... X-ті қабылдады": the title is the subject. (In
+                // Russian and English "Президент Ирана" names the country after the title.)
+                let titleIsQualified = ctx.language != .kk && s.textAfterTitleIsCountry(t)
                 if !titleIsQualified { return ctx.home }
             }
             return c

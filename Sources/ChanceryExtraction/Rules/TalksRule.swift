@@ -11,15 +11,16 @@ enum TalksRule {
         if cue.has(lex.talksNonEvents) && format == .unspecified && !cue.has(["переговор", "келіссөз", "talks"]) { return [] }
         if cue.has(lex.pastRecall) && s.dates.isEmpty { return [] }
         if cue.has(lex.subnational) && !s.people.contains(where: { $0.countries.first != ctx.home }) { return [] }
-        guard let (a, b) = ctx.pair(s) else { return [] }
+        guard let (a, b) = ctx.pair(s, actorsOnly: true) else { return [] }
         var participants = [String]()
         for p in s.people where !participants.contains(p.canonical) && (p.countries.first == a || p.countries.first == b) {
             participants.append(p.canonical)
         }
-        let place = s.mentions.first(where: { $0.kind == .city })?.canonical ?? ctx.datelinePlace
+        let remote = format == .phone || format == .video
+        let place = remote ? nil : s.mentions.first(where: { $0.kind == .city })?.canonical ?? ctx.datelinePlace
         let (date, until) = ctx.date(of: s)
         let talks = TalksHeld(parties: [a, b], participants: participants, format: format, place: place,
-                              status: StatusReader.fact(cue, lex))
+                              status: StatusReader.fact(cue, lex, near: lex.talksCues))
         return [Candidate(data: .talksHeld(talks), occurred: date, occurredUntil: until, quote: s.text,
                           span: s.sentence.range, rule: "talks.\(format.rawValue).\(ctx.language.rawValue)")]
     }

@@ -10,6 +10,12 @@ enum TradeFigureRule {
         let amounts = AmountReader.amounts(in: s.text, language: language)
         guard !amounts.isEmpty else { return [] }
         guard let (a, b) = ctx.pair(s) else { return [] }
+        // The figure must be about the two of them: the partner named in the sentence or its
+        // paragraph, or a word for "bilateral"; not a figure about the home side alone.
+        let partner = a == ctx.home ? b : a
+        let bilateral = cue.has(lex.bothSides) || cue.has(["өзара", "взаимн", "mutual", "между", "between", "арасындағы"])
+        let named = s.countries.filter { $0 != ctx.home }
+        if !bilateral && named.isEmpty && (s.countries.contains(ctx.home) || !s.paragraphCountries.contains(partner)) { return [] }
         let lowerText = s.text.lowercased()
         let period = PeriodReader.period(in: s.text, language: language, published: ctx.published)
         var out = [Candidate]()

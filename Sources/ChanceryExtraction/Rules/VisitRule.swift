@@ -1,38 +1,43 @@
 import ChanceryDomain
 
 /// `VisitStarted`: someone of one country arrives in, is received in, or is on a visit to
-/// another. Host = where they go; level from the text; planned when announced.
+/// another. Host = where they go; level from the text; planned when announced or invited.
 enum VisitRule {
     static func candidates(_ s: SentenceFacts, _ ctx: ArticleContext) -> [Candidate] {
         let lex = ctx.lexicon, cue = s.cue
         let welcome = cue.has(lex.welcomePhrases)
         let receive = cue.has(lex.receiveVerbs)
+        let invited = cue.has(lex.invitations)
         let arrival = cue.hasMotion(lex.arrivalVerbs)
-        guard welcome || receive || cue.has(lex.visitNouns) || arrival else { return [] }
+        guard welcome || receive || invited || cue.has(lex.visitNouns) || arrival else { return [] }
         if cue.has(lex.visitNonEvents) { return [] }
         if cue.has(lex.pastRecall) && s.dates.isEmpty { return [] }
         if cue.has(lex.subnational) && s.people.isEmpty { return [] }
         guard let (a, b) = ctx.pair(s) else { return [] }
-        // A bare noun ("the visit") with no arrival, no receiving, no level and no
-        // destination says too little.
         let dest = SideFinder.destination(s, ctx)
         let level: VisitLevel = cue.has(lex.stateLevel) ? .state : cue.has(lex.officialLevel) ? .official : cue.has(lex.workingLevel) ? .working : .unspecified
-        if !(welcome || receive || arrival) && dest == nil && level == .unspecified { return [] }
+        // A bare noun ("the visit") with no arrival, receiving, invitation, level or
+        // destination says too little.
+        if !(welcome || receive || arrival || invited) && dest == nil && level == .unspecified { return [] }
 
         var host: CountryCode?
         if let d = dest, d == a || d == b { host = d }
+        if host == nil, receive || invited, let guest = SideFinder.receivedGuest(s, ctx), guest == a || guest == b {
+            host = guest == a ? b : a
+        }
         if host == nil, receive, let actor = SideFinder.firstActor(s, ctx), actor == a || actor == b {
             host = ctx.datelineCountry.flatMap { $0 == a || $0 == b ? $0 : nil } ?? actor
         }
         if host == nil, let d = ctx.datelineCountry, d == a || d == b { host = d }
         let h = host ?? (a == ctx.home || b == ctx.home ? ctx.home : a)
         let visitor = h == a ? b : a
-        let status = StatusReader.fact(cue, lex)
+        let eventCues = lex.visitNouns + lex.arrivalVerbs + lex.receiveVerbs + lex.welcomePhrases
+        let status: FactStatus = invited ? .planned : StatusReader.fact(cue, lex, near: eventCues)
         let (date, until) = ctx.date(of: s)
         let visit = VisitStarted(visitor: visitor, host: h, leader: SideFinder.leader(of: visitor, in: s), level: level,
                                  place: SideFinder.place(in: h, s, ctx), firstEver: cue.has(lex.firstEver) ? true : nil,
                                  status: status)
         return [Candidate(data: .visitStarted(visit), occurred: date, occurredUntil: until, quote: s.text,
-                          span: s.sentence.range, rule: "visit.\(ctx.language.rawValue)")]
+                          span: s.sentence.range, rule: invited ? "visit.invitation.\(ctx.language.rawValue)" : "visit.\(ctx.language.rawValue)")]
     }
 }
