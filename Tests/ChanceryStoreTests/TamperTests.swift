@@ -78,19 +78,43 @@ import Testing
         return CanonicalJSON.bytes(.object(o))
     }
 
-    @Test(arguments: [
-        ("bad JSON", 2, { (l: inout [[UInt8]]) in l[1] = Array("{\"seq\": 2,".utf8) }, "not JSON"),
-        ("unknown type", 3, { (l: inout [[UInt8]]) in l[2] = edit(l[2]) { $0["type"] = .string("VisitEnded") } }, "unknown event type"),
-        ("broken chain", 3, { (l: inout [[UInt8]]) in l[2] = edit(l[2]) { $0["occurred"] = .string("2020-01-01") } }, "hash"),
-        ("seq gap", 3, { (l: inout [[UInt8]]) in l.remove(at: 2) }, "seq 4 where 3"),
-        ("duplicate seq", 3, { (l: inout [[UInt8]]) in l.insert(l[1], at: 2) }, "seq 2 where 3"),
-        ("future version", 2, { (l: inout [[UInt8]]) in l[1] = edit(l[1]) { $0["version"] = .int(9) } }, "newer"),
-        ("not an object", 1, { (l: inout [[UInt8]]) in l[0] = Array("[1,2]".utf8) }, "not a JSON object"),
-        ("bad payload", 1, { (l: inout [[UInt8]]) in l[0] = edit(l[0]) { $0["data"] = .object([:]) } }, "data"),
-    ] as [(String, Int, @Sendable (inout [[UInt8]]) -> Void, String)])
-    func malformedLogNamesLineAndLeavesStoreEmpty(_ what: String, _ line: Int, _ damage: @Sendable (inout [[UInt8]]) -> Void, _ message: String) throws {
+    enum Damage: String, CaseIterable, Sendable {
+        case badJSON, unknownType, brokenChain, seqGap, duplicateSeq, futureVersion, notAnObject, badPayload
+
+        /// The line that must be named and a phrase of the message.
+        var expected: (line: Int, message: String) {
+            switch self {
+            case .badJSON: return (2, "not JSON")
+            case .unknownType: return (3, "unknown event type")
+            case .brokenChain: return (3, "hash")
+            case .seqGap: return (3, "seq 4 where 3")
+            case .duplicateSeq: return (3, "seq 2 where 3")
+            case .futureVersion: return (2, "newer")
+            case .notAnObject: return (1, "not a JSON object")
+            case .badPayload: return (1, "data")
+            }
+        }
+
+        func apply(_ l: inout [[UInt8]]) {
+            switch self {
+            case .badJSON: l[1] = Array("{\"seq\": 2,".utf8)
+            case .unknownType: l[2] = edit(l[2]) { $0["type"] = .string("VisitEnded") }
+            case .brokenChain: l[2] = edit(l[2]) { $0["occurred"] = .string("2020-01-01") }
+            case .seqGap: l.remove(at: 2)
+            case .duplicateSeq: l.insert(l[1], at: 2)
+            case .futureVersion: l[1] = edit(l[1]) { $0["version"] = .int(9) }
+            case .notAnObject: l[0] = Array("[1,2]".utf8)
+            case .badPayload: l[0] = edit(l[0]) { $0["data"] = .object([:]) }
+            }
+        }
+    }
+
+    @Test(arguments: Damage.allCases)
+    func malformedLogNamesLineAndLeavesStoreEmpty(_ damage: Damage) throws {
+        let what = damage.rawValue
+        let (line, message) = damage.expected
         var l = try Self.lines()
-        damage(&l)
+        damage.apply(&l)
         let store = try EventStore.inMemory()
         #expect(throws: StoreError.self) { try store.importLog(l) }
         do { try store.importLog(l) } catch let e as StoreError {
