@@ -3,7 +3,7 @@ import ChanceryDomain
 @testable import ChanceryExtraction
 
 /// `kind codes «surface»` for each mention, e.g. `person KZ «Тоқаевқа»`, `compound IR-KZ «ирано-казахский»`.
-func describeMentions(_ text: String, _ language: Language) -> [String] {
+private func describeMentions(_ text: String, _ language: Language) -> [String] {
     Gazetteer.mentions(in: text, language: language).map { m in
         "\(m.kind) \(m.countries.map(\.rawValue).joined(separator: "-")) «\(text[m.range])»"
     }

@@ -47,6 +47,7 @@ import ChanceryDomain
         ("Экспорт составил 200 млн – 1 млрд долларов.", .ru, [(200e6, "USD", "200 млн", false), (1e9, "USD", "1 млрд долларов", false)]),
         ("Тауар айналымы 11,4 пайызға өсіп, 12 миллиард долларды құрады.", .kk,
          [(11.4, "percent", "11,4 пайызға", false), (12e9, "USD", "12 миллиард долларды", false)]),
+        ("Инвестиция 2 миллиард 300 миллион долларға жетті.", .kk, [(2.3e9, "USD", "2 миллиард 300 миллион долларға", false)]),
         ("Kyrgyz trade hit 150 млн сомов.", .ru, [(150e6, "KGS", "150 млн сомов", false)]),
         // Not amounts.
         ("11 декабря 2025 года в 16:30 прошла встреча.", .ru, []),
@@ -91,6 +92,7 @@ import ChanceryDomain
         ("Exports fell 6%.", .en, "6%", .decrease),
         ("Imports declined by 3 percent.", .en, "3 percent", .decrease),
         ("Output dropped 10%.", .en, "10%", .decrease),
+        ("Exports have fallen 6% since spring.", .en, "6%", .decrease),
         ("Sales were down 4%.", .en, "4%", .decrease),
         ("Бұл елдің үлесі 53% құрайды.", .kk, "53%", nil),
         ("Доля страны составляет 20%.", .ru, "20%", nil),

@@ -17,6 +17,8 @@ import Testing
         ("The minister met Jean de la Fontaine, who is the head of the delegation from the company.", .en),
         // Too short for function words: the script decides.
         ("Tokayev meets Erdogan", .en),
+        ("Tokayev, Xi discuss de-escalation", .en),
+        ("Tokayev ile Erdoğan görüştü", nil),
         ("Токаев встретился с Путиным", .ru),
         ("Тоқаев Ердоғанмен кездесті", .kk),
         ("Die beiden Präsidenten haben sich in Astana getroffen und über den Handel gesprochen, der zwischen den Ländern wächst.", nil),
@@ -43,6 +45,7 @@ import Testing
         ("两国元首在阿斯塔纳举行会谈", "Chinese"),
         ("Президенти двох країн зустрілися в Астані та обговорили питання торгівлі, що є важливим для України.", "Ukrainian"),
         ("12345 67890", "no letters"),
+        ("Tokayev ile Erdoğan görüştü", "Turkish"),
     ]
 
     @Test(arguments: descriptions)

@@ -24,6 +24,7 @@ public struct Mention: Sendable, Hashable {
         case person
     }
 
+    /// What the text names.
     public var kind: Kind
     /// The country; for a compound, each part's country in text order.
     public var countries: [CountryCode]

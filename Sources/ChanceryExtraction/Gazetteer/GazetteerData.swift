@@ -495,7 +495,7 @@ enum GazetteerData {
         PersonRow(name: "David Lammy", country: "GB", role: "foreign_minister", term: "2024-2025", en: ["Lammy"], ru: ["Дэвид Лэмми", "Лэмми"], kk: ["Дэвид Лэмми", "Лэмми"]),
         PersonRow(name: "Yvette Cooper", country: "GB", role: "foreign_minister", term: "2025-", en: [], ru: ["Иветт Купер"], kk: ["Иветт Купер"]),
         PersonRow(name: "David Cameron", country: "GB", role: "foreign_minister", term: "2023-2024", en: ["Lord Cameron", "Cameron"], ru: ["Дэвид Кэмерон", "Кэмерон"], kk: ["Дэвид Кэмерон", "Кэмерон"]),
-        PersonRow(name: "James Cleverly", country: "GB", role: "foreign_minister", term: "2022-2023", en: ["Cleverly"], ru: ["Джеймс Клеверли", "Клеверли"], kk: ["Джеймс Клеверли", "Клеверли"]),
+        PersonRow(name: "James Cleverly", country: "GB", role: "foreign_minister", term: "2022-2023", en: [], ru: ["Джеймс Клеверли", "Клеверли"], kk: ["Джеймс Клеверли", "Клеверли"]),
         PersonRow(name: "Dominic Raab", country: "GB", role: "foreign_minister", term: "2019-2021", en: ["Raab"], ru: ["Доминик Рааб", "Рааб"], kk: ["Доминик Рааб", "Рааб"]),
         PersonRow(name: "Frank-Walter Steinmeier", country: "DE", role: "head_of_state", term: "2017-", en: ["Steinmeier"], ru: ["Франк-Вальтер Штайнмайер", "Штайнмайер"], kk: ["Франк-Вальтер Штайнмайер", "Штайнмайер"]),
         PersonRow(name: "Friedrich Merz", country: "DE", role: "head_of_government", term: "2025-", en: ["Merz"], ru: ["Фридрих Мерц", "Мерц"], kk: ["Фридрих Мерц", "Мерц"]),
@@ -654,7 +654,7 @@ enum GazetteerData {
         PersonRow(name: "Abdel-Wahab Abdel-Razeq", country: "EG", role: "speaker", term: "2020-2025", en: ["Abdel Wahab Abdel Razeq", "Abdel-Wahab Abdel-Razek", "Abdel Razeq", "Abdel-Razeq"], ru: ["Абдель Вахаб Абдель Разек", "Абдель Разек"], kk: ["Әбдел Уаһаб Әбдел Разек", "Абдель Вахаб Абдель Разек"]),
         PersonRow(name: "Isaac Herzog", country: "IL", role: "head_of_state", term: "2021-", en: ["Herzog"], ru: ["Ицхак Герцог"], kk: ["Ицхак Герцог"]),
         PersonRow(name: "Benjamin Netanyahu", country: "IL", role: "head_of_government", term: "2022-", en: ["Netanyahu"], ru: ["Биньямин Нетаньяху", "Нетаньяху"], kk: ["Биньямин Нетаньяху", "Нетаньяху"]),
-        PersonRow(name: "Naftali Bennett", country: "IL", role: "head_of_government", term: "2021-2022", en: ["Bennett"], ru: ["Нафтали Беннет", "Беннет"], kk: ["Нафтали Беннет", "Беннет"]),
+        PersonRow(name: "Naftali Bennett", country: "IL", role: "head_of_government", term: "2021-2022", en: [], ru: ["Нафтали Беннет", "Беннет"], kk: ["Нафтали Беннет", "Беннет"]),
         PersonRow(name: "Yair Lapid", country: "IL", role: "head_of_government", term: "2022", en: ["Lapid"], ru: ["Яир Лапид", "Лапид"], kk: ["Яир Лапид", "Лапид"]),
         PersonRow(name: "Gideon Sa'ar", country: "IL", role: "foreign_minister", term: "2024-", en: ["Gideon Saar", "Sa'ar"], ru: ["Гидеон Саар", "Саар"], kk: ["Гидеон Саар", "Саар"]),
         PersonRow(name: "Israel Katz", country: "IL", role: "foreign_minister", term: "2019-2020, 2024", en: [], ru: ["Исраэль Кац"], kk: ["Исраэль Кац"]),
@@ -691,6 +691,10 @@ enum GazetteerData {
         ExclusionRow(language: "kk", phrase: "Корей түбегі", note: "region"),
         ExclusionRow(language: "kk", phrase: "Үнді мұхиты", note: "ocean"),
         ExclusionRow(language: "kk", phrase: "Жаңа Гвинея", note: "island"),
+        ExclusionRow(language: "en", phrase: "Latin American", note: "region"),
+        ExclusionRow(language: "en", phrase: "South American", note: "continent"),
+        ExclusionRow(language: "en", phrase: "North American", note: "continent"),
+        ExclusionRow(language: "en", phrase: "Central American", note: "region"),
     ]
 
     /// Latin letters with diacritics (scalar by scalar) and the ASCII letter each folds to.

@@ -359,7 +359,8 @@ struct GazetteerIndex: Sendable {
     }
 
     /// Tries entry `e` at token `i`.
-    func match(_ e: Entry, at i: Int, _ text: ScannedText, _ source: String, caseInsensitive: Bool) -> Match? {
+    func match(_ e: Entry, at i: Int, _ text: ScannedText, _ source: String, caseInsensitive: Bool,
+               memo: inout [(word: Int32, result: WordMatch)]) -> Match? {
         let toks = text.tokens
         let n = Int(e.count), f = Int(e.first)
         guard i + n <= toks.count else { return nil }
@@ -368,7 +369,19 @@ struct GazetteerIndex: Sendable {
         for k in 0..<n {
             let tok = toks[i + k]
             if k > 0, !Self.separatorMatches(entrySeps[f + k - 1], toks[i + k - 1].after) { return nil }
-            switch matchWord(words[Int(entryWords[f + k])], tok, text, caseInsensitive: caseInsensitive) {
+            let wid = entryWords[f + k]
+            let result: WordMatch
+            if k == 0 {
+                if let known = memo.first(where: { $0.word == wid }) {
+                    result = known.result
+                } else {
+                    result = matchWord(words[Int(wid)], tok, text, caseInsensitive: caseInsensitive)
+                    memo.append((wid, result))
+                }
+            } else {
+                result = matchWord(words[Int(wid)], tok, text, caseInsensitive: caseInsensitive)
+            }
+            switch result {
             case .no: return nil
             case .plain: break
             case .derived: if k == n - 1 { derived = true }
@@ -447,16 +460,22 @@ struct GazetteerIndex: Sendable {
         let toks = text.tokens
         var out: [Match] = []
         var i = 0
+        var memo: [(word: Int32, result: WordMatch)] = []
+        memo.reserveCapacity(8)
         while i < toks.count {
-            let s = text.scalars(toks[i])
+            let tok = toks[i]
+            let count = tok.length
             var best: Match? = nil
             var k = 1
-            while k <= min(3, s.count) {
-                if let bucket = buckets[Self.key(s.prefix(k))] {
+            var key: UInt64 = 0
+            memo.removeAll(keepingCapacity: true)
+            while k <= min(3, count) {
+                key |= UInt64(text.norm[Int(tok.lo) + k - 1]) << UInt64(21 * (k - 1))
+                if let bucket = buckets[key] {
                     for eid in bucket {
                         let e = entries[Int(eid)]
                         if let l = e.language, let language, l != language { continue }
-                        guard var m = match(e, at: i, text, source, caseInsensitive: caseInsensitive) else { continue }
+                        guard var m = match(e, at: i, text, source, caseInsensitive: caseInsensitive, memo: &memo) else { continue }
                         m.entry = eid
                         if let b = best {
                             if m.last < b.last { continue }

@@ -226,7 +226,6 @@ struct ScannedText {
             var upperPrefix = 0
             var stillUpper = true
             var cyr = false, lat = false
-            var last = i
             while i != end {
                 let v = us[i].value
                 if Scalars.isWord(v) {
@@ -239,7 +238,6 @@ struct ScannedText {
                         }
                         if Scalars.isCyrillic(v) { cyr = true } else if Scalars.isLatinLetter(v) { lat = true }
                     }
-                    last = i
                     us.formIndex(after: &i)
                     continue
                 }
@@ -256,7 +254,6 @@ struct ScannedText {
                 }
                 break
             }
-            _ = last
             let hi = Int32(norm.count)
             if cyr && lat {
                 // Latin look-alikes inside a Cyrillic word

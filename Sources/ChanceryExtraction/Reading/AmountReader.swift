@@ -14,6 +14,7 @@ public struct Amount: Sendable, Hashable {
     /// астам, жуық...
     public var isApproximate: Bool
 
+    /// An amount in base units with its unit and where it is written.
     public init(value: Double, unit: String, range: Range<String.Index>, isApproximate: Bool = false) {
         self.value = value; self.unit = unit; self.range = range; self.isApproximate = isApproximate
     }
@@ -37,8 +38,7 @@ public enum AmountReader {
     /// The amounts in `text`, in order.
     public static func amounts(in text: String, language: Language) -> [Amount] {
         let t = RTokenizer.tokenize(text)
-        var p = AmountParser(t: t, lang: language)
-        let found = p.all()
+        let found = AmountParser(t: t, lang: language).all()
         return found.map { a in
             Amount(value: a.value, unit: a.unit, range: text.rIndex(t[a.start].start)..<text.rIndex(t[a.end - 1].end), isApproximate: a.approx)
         }
@@ -315,7 +315,7 @@ struct AmountParser {
 
     /// All amounts, with bare numbers before a range connector taking the multiplier and
     /// unit of the amount after it ("2-3 млрд долларов", "от 2 до 3 млрд долларов").
-    mutating func all() -> [Found] {
+    func all() -> [Found] {
         var out: [Found] = []
         var i = 0
         while i < t.count {
@@ -340,6 +340,17 @@ struct AmountParser {
                 continue
             }
             i += 1
+        }
+        // Compound figures: "2 миллиард 300 миллион доллар", "1 млрд 200 млн долларов".
+        var k = 0
+        while k + 1 < out.count {
+            let a = out[k], b = out[k + 1]
+            if a.unit.isEmpty, a.multiplied, b.multiplied, b.mult < a.mult, a.end == b.start {
+                out[k] = Found(value: a.value + b.value, unit: b.unit, start: a.start, end: b.end, approx: a.approx || b.approx, mult: b.mult)
+                out.remove(at: k + 1)
+                continue
+            }
+            k += 1
         }
         // A multiplied figure without a unit followed by a connector and an amount with one
         // takes that unit ("200 млн – 1 млрд долларов").
@@ -370,7 +381,7 @@ public enum ChangeReader {
         "fell", "fall", "declin", "drop", "decreas", "shrank", "shrink", "lower", "slump", "contract", "reduc",
         "plung", "dipped", "slid", "sank",
     ]
-    static let excluded: Set<RKey> = RKey.set(["ростов", "ростове", "ростова", "артық", "fallen", "followed"])
+    static let excluded: Set<RKey> = RKey.set(["ростов", "ростове", "ростова", "артық", "артықшылық"])
 
     /// The direction of change the words next to `range` state (up to eight words on either
     /// side, within the sentence), the nearest one winning: артты, өсті, ұлғайды, төмендеді,

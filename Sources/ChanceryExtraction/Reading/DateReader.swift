@@ -11,6 +11,7 @@ public struct DateMention: Sendable, Hashable {
     /// Whether it is a word relative to the publication date (today, yesterday, tomorrow).
     public var isRelative: Bool
 
+    /// A mention of `date` (to `until`) written at `range`.
     public init(date: FuzzyDate, until: FuzzyDate? = nil, range: Range<String.Index>, isRelative: Bool = false) {
         self.date = date; self.until = until; self.range = range; self.isRelative = isRelative
     }

@@ -112,6 +112,7 @@ public enum LanguageIdentifier {
         let limit = min(s.utf8.count, 64 * 1024)
         var latin = 0, cyrillic = 0
         var others: [String: Int] = [:]
+        var diacritics: [String: Int] = [:]
         // Kazakh letters Kyrgyz and Ukrainian lack (ә ғ қ ұ һ) make a word strongly Kazakh;
         // ң ө ү (shared with Kyrgyz, Tatar...) and і (shared with Ukrainian) weakly.
         var kkStrong = 0, kkWeak = 0, ukLetters = 0, kkWords = 0, ruWords = 0, ruDistinct = 0, enWords = 0
@@ -123,6 +124,7 @@ public enum LanguageIdentifier {
                 let (v, len) = RScalars.decode(b, i)
                 if v >= 0x41 && v <= 0x5A || v >= 0x61 && v <= 0x7A || (v >= 0xC0 && v <= 0x24F && v != 0xD7 && v != 0xF7) { latin += 1 }
                 else if v >= 0x400 && v <= 0x52F { cyrillic += 1 }
+                if v >= 0xC0, v <= 0x2BB { for d in diacriticLanguages(v) { diacritics[d, default: 0] += 1 } }
                 else if v >= 0x80, let o = otherScript(v) { others[o, default: 0] += 1 }
                 i += len
             }
@@ -182,15 +184,31 @@ public enum LanguageIdentifier {
             return Analysis(language: .ru, description: "Cyrillic script, Russian")
         }
         let best = otherLat.enumerated().max(by: { $0.element < $1.element })
-        if enWords == 0 && (best?.element ?? 0) == 0 {
-            return Analysis(language: .en, description: "Latin script, too short to tell; taken as English")
-        }
         if let b = best, b.element * 2 >= enWords, b.element >= 2 {
             return Analysis(language: nil, description: "mostly Latin script, looks like \(otherLatin[b.offset].0)")
         }
-        if enWords * 100 < (latin / 6) * 3 && enWords < 3 {
+        if enWords == 0, let (name, n) = diacritics.max(by: { $0.value < $1.value }), n >= 2 {
+            return Analysis(language: nil, description: "mostly Latin script, looks like \(name)")
+        }
+        if enWords == 0 || (enWords * 100 < (latin / 6) * 3 && enWords < 3) {
+            if latin < 200 { return Analysis(language: .en, description: "Latin script, too short to tell; taken as English") }
             return Analysis(language: nil, description: "mostly Latin script, no language recognised")
         }
         return Analysis(language: .en, description: "Latin script, English")
+    }
+
+    /// The language a Latin letter with a diacritic points to.
+    static func diacriticLanguages(_ v: UInt32) -> [String] {
+        switch v {
+        case 0xDF, 0xE4, 0xC4: return ["German"]
+        case 0xF6, 0xFC, 0xD6, 0xDC: return ["German", "Turkish"]
+        case 0x11F, 0x11E, 0x15F, 0x15E, 0x131, 0x130: return ["Turkish"]
+        case 0xE7: return ["French", "Turkish"]
+        case 0xE9, 0xE8, 0xEA, 0xE0, 0x153, 0xC9: return ["French"]
+        case 0xF1, 0xD1: return ["Spanish"]
+        case 0x105, 0x119, 0x142, 0x141, 0x15B, 0x17A, 0x17C: return ["Polish"]
+        case 0x2BB: return ["Uzbek"]
+        default: return []
+        }
     }
 }

@@ -8,6 +8,7 @@ public struct Sentence: Sendable, Hashable {
     /// The paragraph index, from 0.
     public let paragraph: Int
 
+    /// A sentence with its text, byte range and paragraph index.
     public init(text: String, range: Range<Int>, paragraph: Int) {
         self.text = text; self.range = range; self.paragraph = paragraph
     }
