@@ -5,6 +5,7 @@ cd "$(dirname "$0")/.."
 swift build --product chancery >/dev/null
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
+mkdir -p events
 export SOURCE_DATE_EPOCH=1767225600
 bin=$(swift build --show-bin-path)/chancery
 "$bin" --store "$tmp/s.sqlite" ingest seeds
