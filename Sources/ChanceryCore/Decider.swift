@@ -48,7 +48,7 @@ public enum Decider {
             return sx != sy ? sx > sy : x.offset < y.offset
         }.map(\.element)
         for c in ordered where c.stream != nil && c.data.type.isDomain {
-            if let i = merged.firstIndex(where: { matches($0.data, $0.occurred, $0.occurredUntil, c.data, c.occurred, c.occurredUntil) }) {
+            if let i = merged.firstIndex(where: { sameFactInArticle($0, c) }) {
                 merged[i] = merge(merged[i], c)
             } else {
                 merged.append(c)
@@ -73,6 +73,14 @@ public enum Decider {
             }
         }
         return out
+    }
+
+    /// Two candidates of one article state the same fact: as `matches`, except that a
+    /// candidate whose date the article supplied (not its sentence) fits any date.
+    static func sameFactInArticle(_ a: Candidate, _ b: Candidate) -> Bool {
+        if matches(a.data, a.occurred, a.occurredUntil, b.data, b.occurred, b.occurredUntil) { return true }
+        guard !a.dateIsStated || !b.dateIsStated else { return false }
+        return matches(a.data, a.occurred, a.occurredUntil, b.data, a.occurred, a.occurredUntil)
     }
 
     static func pending(stream: StreamID, occurred: FuzzyDate, until: FuzzyDate?, data: EventData, source: Provenance, ids: inout Set<String>) -> PendingEvent {
@@ -187,10 +195,15 @@ public enum Decider {
     /// whatever the later one says more precisely.
     static func merge(_ a: Candidate, _ b: Candidate) -> Candidate {
         var out = a
+        if !a.dateIsStated && b.dateIsStated {
+            out.occurred = b.occurred
+            out.occurredUntil = b.occurredUntil
+            out.dateIsStated = true
+        }
         switch (a.data, b.data) {
         case (.visitStarted(var x), .visitStarted(let y)):
             // The visit starts on the day of arrival: keep the earliest day named.
-            if let bd = b.occurred.earliestDay ?? (b.occurred.hasYear ? nil : b.occurred), bd < (out.occurred.earliestDay ?? out.occurred), b.occurred != .unknown {
+            if b.dateIsStated, let bd = b.occurred.earliestDay ?? (b.occurred.hasYear ? nil : b.occurred), bd < (out.occurred.earliestDay ?? out.occurred), b.occurred != .unknown {
                 let end = out.occurredUntil ?? out.occurred
                 out.occurred = b.occurred
                 out.occurredUntil = (b.occurredUntil ?? end) == b.occurred ? nil : max(b.occurredUntil ?? end, end)

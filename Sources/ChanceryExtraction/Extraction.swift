@@ -39,6 +39,10 @@ public struct Candidate: Sendable, Hashable {
     public var span: Range<Int>
     /// The stable id of the rule that fired.
     public var rule: String
+    /// Whether the sentence itself dates the fact (false: the date was taken from the
+    /// article, e.g. its publication date). Candidates of one article whose date was not
+    /// stated may join a dated fact of the same article.
+    public var dateIsStated: Bool = true
 
     public init(data: EventData, occurred: FuzzyDate, occurredUntil: FuzzyDate? = nil, quote: String, span: Range<Int>, rule: String) {
         self.data = data; self.occurred = occurred; self.occurredUntil = occurredUntil

@@ -43,7 +43,7 @@ extension Lexicons {
         done: ["arrived", "held", "met ", "signed", "received", "visited", "took place", "discussed", "was held", "were signed", "welcomed", "hosted", "spoke", "exchanged", "adopted", "is on", "are on", "is in ", "paid"],
         plannedAfterDone: [],
         negation: ["did not", "didn't", "was cancelled", "was canceled", "postponed", "not "],
-        pastRecall: ["last year", "in the past", "previously", "earlier visit", "recent", "years ago", "year ago", "two years", "previous visit"],
+        pastRecall: ["recall that", "last year", "in the past", "previously", "earlier visit", "recent", "years ago", "year ago", "two years", "previous visit"],
         homeReferences: ["our country"],
         homeTitles: ["head of state", "the president", "akorda"],
         bothSides: ["two countries", "both countries", "the sides", "the parties", "bilateral", "two nations"],

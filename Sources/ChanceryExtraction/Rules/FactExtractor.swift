@@ -19,14 +19,17 @@ public enum FactExtractor {
             let mentions = Gazetteer.mentions(in: s.text, language: article.language).filter { !isCurrency($0, in: s.text) }
             var dates = DateReader.dates(in: s.text, language: article.language, published: article.published)
                 .filter { !belongsToOtherEvent($0, in: s.text) }
-            if dates.isEmpty, let p = article.published, cue.has(["накануне", "the day before", "the previous day", "бір күн бұрын"]) {
-                dates = [DateMention(date: p.adding(days: -1), until: nil, range: s.text.startIndex..<s.text.startIndex, isRelative: true)]
+            var arrival: FuzzyDate?
+            if dates.isEmpty, let p = article.published, cue.has(["накануне", "the day before", "the previous day", "бір күн бұрын", "кеше кешке"]) {
+                arrival = p.adding(days: -1)
             }
-            facts.append(SentenceFacts(sentence: s, index: i, cue: cue, mentions: mentions, dates: dates, speaker: nil))
+            var f = SentenceFacts(sentence: s, index: i, cue: cue, mentions: mentions, dates: dates, speaker: nil)
+            f.arrivalDate = arrival
+            facts.append(f)
         }
         let context = makeContext(article, facts, lex)
         assignSpeakers(&facts, context)
-        assignContextDates(&facts)
+        assignContextDates(&facts, published: article.published)
         var byParagraph = [Int: Set<CountryCode>]()
         for s in facts { byParagraph[s.sentence.paragraph, default: []].formUnion(s.countries) }
         for i in facts.indices { facts[i].paragraphCountries = byParagraph[facts[i].sentence.paragraph] ?? [] }
@@ -40,10 +43,12 @@ public enum FactExtractor {
         }
         for s in facts {
             if s.cue.has(lex.negation) && !s.cue.has(lex.done) { continue }
-            out += VisitRule.candidates(s, context)
-            out += TalksRule.candidates(s, context)
-            out += AgreementRule.candidates(s, context)
-            out += TradeFigureRule.candidates(s, context, article.language)
+            var found = VisitRule.candidates(s, context)
+            found += TalksRule.candidates(s, context)
+            found += AgreementRule.candidates(s, context)
+            found += TradeFigureRule.candidates(s, context, article.language)
+            if !context.statesDate(s) { for i in found.indices { found[i].dateIsStated = false } }
+            out += found
         }
         return out
     }
@@ -66,16 +71,15 @@ public enum FactExtractor {
 
     /// The day the narrative is at: an explicit day named in an earlier sentence carries on
     /// ("On December 18, … talks. Then, … held talks with …").
-    static func assignContextDates(_ facts: inout [SentenceFacts]) {
+    static func assignContextDates(_ facts: inout [SentenceFacts], published: FuzzyDate?) {
         var running: FuzzyDate?
         for i in facts.indices {
-            if let d = facts[i].dates.first(where: { !$0.isRelative }) {
+            // The publication date (the date line, "today") is no narrative date.
+            if let d = facts[i].dates.first(where: { !$0.isRelative }), d.date != published {
                 switch d.date {
-                case .day, .monthDay: running = d.until ?? d.date
+                case .day, .monthDay: running = d.date
                 default: break
                 }
-                if case .day = d.date, d.until != nil { running = d.date }
-                if case .monthDay = d.date, d.until != nil { running = d.date }
                 continue
             }
             if facts[i].dates.isEmpty { facts[i].contextDate = running }

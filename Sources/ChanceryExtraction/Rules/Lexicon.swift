@@ -49,6 +49,10 @@ struct Lexicon: Sendable {
     var speechVerbs: [String]
     var blocs: [String]
     var subnational: [String]
+    /// Whether the main verb comes last (Kazakh): its tense then tells the status.
+    var verbFinal: Bool = false
+    /// Present-future forms of the verbs events are told with (Kazakh).
+    var futureVerbs: [String] = []
 }
 
 /// A sentence prepared for cue matching: lower-cased text and its words.
@@ -108,8 +112,17 @@ struct CueText {
     func wordIndex(of cues: [String]) -> Int? {
         var best: Int?
         for c in cues {
-            let first = c.replacingOccurrences(of: "-", with: " ").split(separator: " ").first.map(String.init) ?? c
-            if let i = words.firstIndex(where: { $0.hasPrefix(first) }), best == nil || i < best! { best = i }
+            let parts = c.replacingOccurrences(of: "-", with: " ").split(separator: " ")
+            guard !parts.isEmpty, parts.count <= words.count else { continue }
+            for i in 0...(words.count - parts.count) {
+                if let b = best, i >= b { break }
+                var ok = true
+                for (k, p) in parts.enumerated() {
+                    let w = words[i + k]
+                    if k == parts.count - 1 ? !w.hasPrefix(p) : w != p { ok = false; break }
+                }
+                if ok { best = i; break }
+            }
         }
         return best
     }

@@ -9,6 +9,9 @@ struct SentenceFacts {
     let dates: [DateMention]
     /// The country of whoever speaks in this sentence's paragraph (quoted speech), if known.
     var speaker: CountryCode?
+    /// The day of arrival when the sentence says "the day before" (for visits only: the
+    /// rest of such a sentence usually happens on the day itself).
+    var arrivalDate: FuzzyDate?
     /// The date the narrative is at (the last explicit day named before), if any.
     var contextDate: FuzzyDate?
     /// Countries named anywhere in the sentence's paragraph.
@@ -128,6 +131,9 @@ struct ArticleContext {
 
     /// The date of a fact stated in `s`: its own date, else the day the narrative is at,
     /// else the publication date.
+    /// Whether `s` names its own date (or follows a dated sentence).
+    func statesDate(_ s: SentenceFacts) -> Bool { !s.dates.isEmpty || s.contextDate != nil || s.arrivalDate != nil }
+
     func date(of s: SentenceFacts) -> (FuzzyDate, FuzzyDate?) {
         if let d = s.dates.first { return (d.date, d.until) }
         if let c = s.contextDate { return (c, nil) }

@@ -12,7 +12,21 @@ enum StatusReader {
         }
         if scope.has(lex.strongPlanned) { return true }
         if scope.has(lex.done) { return false }
-        return scope.has(lex.planned)
+        if scope.has(lex.planned) { return true }
+        return lex.verbFinal && kazakhFinalVerbIsFuture(cue, lex)
+    }
+
+    /// Kazakh puts the verb last: a final present-future form (`өткізеді`, `барады`,
+    /// `қол қояды`, `келмек`) announces; a past form (`өткізді`) reports.
+    static func kazakhFinalVerbIsFuture(_ cue: CueText, _ lex: Lexicon) -> Bool {
+        var words = cue.words
+        // Drop a trailing attribution: "…, – деді Президент", "деп хабарлайды …".
+        if let i = words.lastIndex(where: { $0 == "деді" || $0 == "деп" }), i > 0 { words = Array(words[..<i]) }
+        guard let last = words.last.map(String.init) else { return false }
+        // Forms that can only be future: -йды/-йді (vowel stems), -мақ/-мек (intention),
+        // and the present-future of the verbs events are told with.
+        if ["йды", "йді", "мақ", "мек", "бақ", "бек", "пақ", "пек"].contains(where: { last.hasSuffix($0) }) && last.count > 4 { return true }
+        return lex.futureVerbs.contains { last.hasPrefix($0) && last.count <= $0.count + 2 }
     }
 
     static func fact(_ cue: CueText, _ lex: Lexicon, near eventCues: [String] = []) -> FactStatus {

@@ -6,8 +6,14 @@ enum TalksRule {
         let lex = ctx.lexicon, cue = s.cue
         let receive = cue.has(lex.receiveVerbs) && !s.people.isEmpty
         guard cue.has(lex.talksCues) || receive else { return [] }
-        let format: TalksFormat = cue.has(lex.narrow) ? .narrow : cue.has(lex.expanded) ? .expanded
+        var format: TalksFormat = cue.has(lex.narrow) ? .narrow : cue.has(lex.expanded) ? .expanded
             : cue.has(lex.video) ? .video : cue.has(lex.phone) ? .phone : .unspecified
+        // "в узком, а затем в расширенном составе", "шағын және кеңейтілген құрамда": both rounds.
+        let formatWord = cue.has(["состав", "формат", "құрам", "format"])
+        let narrowWord = cue.has(["узк", "шағын", "narrow", "restricted", "tete", "one on one"])
+        let expandedWord = cue.has(["расширенн", "кеңейтілген", "expanded", "extended", "enlarged", "broader"])
+        let both = formatWord && narrowWord && expandedWord
+        if both { format = .narrow }
         if cue.has(lex.talksNonEvents) && format == .unspecified && !cue.has(["переговор", "келіссөз", "talks"]) { return [] }
         if cue.has(lex.pastRecall) && s.dates.isEmpty { return [] }
         if cue.has(lex.subnational) && !s.people.contains(where: { $0.countries.first != ctx.home }) { return [] }
@@ -21,7 +27,14 @@ enum TalksRule {
         let (date, until) = ctx.date(of: s)
         let talks = TalksHeld(parties: [a, b], participants: participants, format: format, place: place,
                               status: StatusReader.fact(cue, lex, near: lex.talksCues))
-        return [Candidate(data: .talksHeld(talks), occurred: date, occurredUntil: until, quote: s.text,
-                          span: s.sentence.range, rule: "talks.\(format.rawValue).\(ctx.language.rawValue)")]
+        var out = [Candidate(data: .talksHeld(talks), occurred: date, occurredUntil: until, quote: s.text,
+                             span: s.sentence.range, rule: "talks.\(format.rawValue).\(ctx.language.rawValue)")]
+        if both {
+            var expanded = talks
+            expanded.format = .expanded
+            out.append(Candidate(data: .talksHeld(expanded), occurred: date, occurredUntil: until, quote: s.text,
+                                 span: s.sentence.range, rule: "talks.expanded.\(ctx.language.rawValue)"))
+        }
+        return out
     }
 }
