@@ -14,15 +14,18 @@ enum AgreementRule {
         guard !kinds.isEmpty else { return [] }
         guard let (a, b) = ctx.pair(s) else { return [] }
         let status = StatusReader.signing(cue, lex, near: lex.signCues)
-        let (date, until) = ctx.date(of: s)
+        let (date, until) = ctx.date(of: s, near: lex.signCues)
+        let stated = ctx.statesDate(s, near: lex.signCues)
         let docStems = lex.documentKinds.first { $0.0 == .documents }?.1 ?? []
         let allStems = lex.documentKinds.flatMap(\.1)
         let count = cue.count(before: allStems)
         var out = [Candidate]()
         func add(_ kind: AgreementKind, _ title: String, _ count: Int?) {
             let data = AgreementSigned(parties: [a, b], title: title, kind: kind, count: count, status: status)
-            out.append(Candidate(data: .agreementSigned(data), occurred: date, occurredUntil: until, quote: s.text,
-                                 span: s.sentence.range, rule: "agreement.\(kind.rawValue).\(ctx.language.rawValue)"))
+            var c = Candidate(data: .agreementSigned(data), occurred: date, occurredUntil: until, quote: s.text,
+                              span: s.sentence.range, rule: "agreement.\(kind.rawValue).\(ctx.language.rawValue)")
+            c.dateIsStated = stated
+            out.append(c)
         }
         let named = kinds.filter { $0 != .documents }
         if let count, count > 1 && (cue.has(docStems) || named.isEmpty) {

@@ -47,7 +47,6 @@ public enum FactExtractor {
             found += TalksRule.candidates(s, context)
             found += AgreementRule.candidates(s, context)
             found += TradeFigureRule.candidates(s, context, article.language)
-            if !context.statesDate(s) { for i in found.indices { found[i].dateIsStated = false } }
             out += found
         }
         return out

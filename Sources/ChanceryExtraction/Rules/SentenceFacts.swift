@@ -75,6 +75,32 @@ struct SentenceFacts {
 
     var people: [Mention] { mentions.filter { $0.kind == .person } }
 
+    /// The dates in the same clause as the first of `cues` ("He arrived the day before,
+    /// and in the morning was received…": the reception is not the day before).
+    func dates(sameClauseAs cues: [String]) -> [DateMention] {
+        guard dates.count > 0, !cues.isEmpty else { return dates }
+        let lower = text.lowercased()
+        var cuePos: String.Index?
+        for c in cues {
+            if let r = lower.range(of: c), cuePos == nil || r.lowerBound < cuePos! { cuePos = r.lowerBound }
+        }
+        guard let cp = cuePos, let cpo = Optional(lower.distance(from: lower.startIndex, to: cp)) else { return dates }
+        let boundaries = [", а ", ", and ", ", ал ", "; ", ", while ", ", but ", ", но ", ", after which", ", после чего"]
+        var cuts = [Int]()
+        for b in boundaries {
+            var search = lower.startIndex..<lower.endIndex
+            while let r = lower.range(of: b, range: search) {
+                cuts.append(lower.distance(from: lower.startIndex, to: r.lowerBound))
+                search = r.upperBound..<lower.endIndex
+            }
+        }
+        guard !cuts.isEmpty else { return dates }
+        func clause(_ o: Int) -> Int { cuts.filter { $0 < o }.count }
+        let target = clause(cpo)
+        let same = dates.filter { clause(text.distance(from: text.startIndex, to: $0.range.lowerBound)) == target }
+        return same
+    }
+
     /// The whole word around a mention (its inflected form), lower-cased.
     func word(of m: Mention) -> String {
         var lo = m.range.lowerBound, hi = m.range.upperBound
@@ -132,10 +158,12 @@ struct ArticleContext {
     /// The date of a fact stated in `s`: its own date, else the day the narrative is at,
     /// else the publication date.
     /// Whether `s` names its own date (or follows a dated sentence).
-    func statesDate(_ s: SentenceFacts) -> Bool { !s.dates.isEmpty || s.contextDate != nil || s.arrivalDate != nil }
+    func statesDate(_ s: SentenceFacts, near cues: [String] = []) -> Bool {
+        !s.dates(sameClauseAs: cues).isEmpty || s.contextDate != nil
+    }
 
-    func date(of s: SentenceFacts) -> (FuzzyDate, FuzzyDate?) {
-        if let d = s.dates.first { return (d.date, d.until) }
+    func date(of s: SentenceFacts, near cues: [String] = []) -> (FuzzyDate, FuzzyDate?) {
+        if let d = s.dates(sameClauseAs: cues).first { return (d.date, d.until) }
         if let c = s.contextDate { return (c, nil) }
         return (published ?? fallbackDate, nil)
     }

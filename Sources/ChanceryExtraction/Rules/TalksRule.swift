@@ -24,7 +24,9 @@ enum TalksRule {
         }
         let remote = format == .phone || format == .video
         let place = remote ? nil : s.mentions.first(where: { $0.kind == .city })?.canonical ?? ctx.datelinePlace
-        let (date, until) = ctx.date(of: s)
+        let talkCues = lex.talksCues + lex.receiveVerbs
+        let (date, until) = ctx.date(of: s, near: talkCues)
+        let stated = ctx.statesDate(s, near: talkCues)
         let talks = TalksHeld(parties: [a, b], participants: participants, format: format, place: place,
                               status: StatusReader.fact(cue, lex, near: lex.talksCues))
         var out = [Candidate(data: .talksHeld(talks), occurred: date, occurredUntil: until, quote: s.text,
@@ -35,6 +37,7 @@ enum TalksRule {
             out.append(Candidate(data: .talksHeld(expanded), occurred: date, occurredUntil: until, quote: s.text,
                                  span: s.sentence.range, rule: "talks.expanded.\(ctx.language.rawValue)"))
         }
+        for i in out.indices { out[i].dateIsStated = stated }
         return out
     }
 }
