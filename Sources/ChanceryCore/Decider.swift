@@ -47,13 +47,19 @@ public enum Decider {
             let sx = specificity(x.element.data), sy = specificity(y.element.data)
             return sx != sy ? sx > sy : x.offset < y.offset
         }.map(\.element)
+        var votes = [(done: Int, planned: Int)]()
         for c in ordered where c.stream != nil && c.data.type.isDomain {
+            let planned = isPlanned(c.data)
             if let i = merged.firstIndex(where: { sameFactInArticle($0, c) }) {
                 merged[i] = merge(merged[i], c)
+                if planned { votes[i].planned += 1 } else { votes[i].done += 1 }
             } else {
                 merged.append(c)
+                votes.append(planned ? (0, 1) : (1, 0))
             }
         }
+        // The article's sentences vote on the status; a tie goes to "done".
+        for i in merged.indices { merged[i].data = withStatus(merged[i].data, planned: votes[i].planned > votes[i].done) }
         // 2. Against the log: corroborate or add.
         var out = [PendingEvent]()
         var corroborated = Set<String>()
@@ -75,9 +81,32 @@ public enum Decider {
         return out
     }
 
+    static func isPlanned(_ d: EventData) -> Bool {
+        switch d {
+        case .visitStarted(let v): return v.status == .planned
+        case .talksHeld(let t): return t.status == .planned
+        case .agreementSigned(let a): return a.status == .planned
+        default: return false
+        }
+    }
+
+    static func withStatus(_ d: EventData, planned: Bool) -> EventData {
+        switch d {
+        case .visitStarted(var v): v.status = planned ? .planned : .happened; return .visitStarted(v)
+        case .talksHeld(var t): t.status = planned ? .planned : .happened; return .talksHeld(t)
+        case .agreementSigned(var a): a.status = planned ? .planned : .signed; return .agreementSigned(a)
+        default: return d
+        }
+    }
+
     /// Two candidates of one article state the same fact: as `matches`, except that a
     /// candidate whose date the article supplied (not its sentence) fits any date.
     static func sameFactInArticle(_ a: Candidate, _ b: Candidate) -> Bool {
+        // A reception ("X received Y") is its own meeting, apart from the formal rounds.
+        if case .talksHeld(let x) = a.data, case .talksHeld(let y) = b.data,
+           (a.rule.hasPrefix("talks.reception") && y.format != .unspecified) || (b.rule.hasPrefix("talks.reception") && x.format != .unspecified) {
+            return false
+        }
         if matches(a.data, a.occurred, a.occurredUntil, b.data, b.occurred, b.occurredUntil) { return true }
         guard !a.dateIsStated || !b.dateIsStated else { return false }
         return matches(a.data, a.occurred, a.occurredUntil, b.data, a.occurred, a.occurredUntil)

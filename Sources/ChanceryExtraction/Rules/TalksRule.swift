@@ -4,8 +4,7 @@ import ChanceryDomain
 enum TalksRule {
     static func candidates(_ s: SentenceFacts, _ ctx: ArticleContext) -> [Candidate] {
         let lex = ctx.lexicon, cue = s.cue
-        let receive = cue.has(lex.receiveVerbs) && !s.people.isEmpty
-        guard cue.has(lex.talksCues) || receive else { return [] }
+        guard cue.has(lex.talksCues) else { return [] }
         var format: TalksFormat = cue.has(lex.narrow) ? .narrow : cue.has(lex.expanded) ? .expanded
             : cue.has(lex.video) ? .video : cue.has(lex.phone) ? .phone : .unspecified
         // "в узком, а затем в расширенном составе", "шағын және кеңейтілген құрамда": both rounds.
@@ -24,13 +23,17 @@ enum TalksRule {
         }
         let remote = format == .phone || format == .video
         let place = remote ? nil : s.mentions.first(where: { $0.kind == .city })?.canonical ?? ctx.datelinePlace
-        let talkCues = lex.talksCues + lex.receiveVerbs
+        let talkCues = lex.talksCues
         let (date, until) = ctx.date(of: s, near: talkCues)
         let stated = ctx.statesDate(s, near: talkCues)
         let talks = TalksHeld(parties: [a, b], participants: participants, format: format, place: place,
                               status: StatusReader.fact(cue, lex, near: lex.talksCues))
+        // Talks known only from someone "receiving" someone are a reception: a meeting of
+        // its own, apart from the narrow or expanded rounds.
+        let audience = ["принял", "received", "қабылдады", "қабылдап", "қабылдаған"]
+        let reception = !cue.has(lex.talksCues.filter { !audience.contains($0) })
         var out = [Candidate(data: .talksHeld(talks), occurred: date, occurredUntil: until, quote: s.text,
-                             span: s.sentence.range, rule: "talks.\(format.rawValue).\(ctx.language.rawValue)")]
+                             span: s.sentence.range, rule: reception ? "talks.reception.\(ctx.language.rawValue)" : "talks.\(format.rawValue).\(ctx.language.rawValue)")]
         if both {
             var expanded = talks
             expanded.format = .expanded

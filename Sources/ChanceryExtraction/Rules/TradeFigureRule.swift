@@ -13,8 +13,9 @@ enum TradeFigureRule {
         // The figure must be about the two of them: the partner named in the sentence or its
         // paragraph, or a word for "bilateral"; not a figure about the home side alone.
         let partner = a == ctx.home ? b : a
-        let bilateral = cue.has(lex.bothSides) || cue.has(["өзара", "взаимн", "mutual", "между", "between", "арасындағы"])
         let named = s.countries.filter { $0 != ctx.home }
+        let bilateral = cue.has(lex.bothSides) || cue.has(["өзара", "взаимн", "mutual", "екіжақты", "двусторон", "bilateral"])
+            || (!named.isEmpty && cue.has(["между", "between", "арасындағы"]))
         if !bilateral && named.isEmpty && (s.countries.contains(ctx.home) || !s.paragraphCountries.contains(partner)) { return [] }
         let lowerText = s.text.lowercased()
         let period = PeriodReader.period(in: s.text, language: language, published: ctx.published)
