@@ -9,6 +9,8 @@ enum AgreementRule {
         if cue.has(lex.cumulative) || cue.has(lex.pressStatements) { return [] }
         if cue.has(lex.blocs) && s.countries.count < 2 { return [] }
         if cue.has(lex.pastRecall) && s.dates.isEmpty { return [] }
+        // Deals of companies at a business forum are not the states' documents.
+        if cue.has(["бизнес форум", "business forum", "іскерлік форум"]) { return [] }
         var kinds = [AgreementKind]()
         for (kind, stems) in lex.documentKinds where cue.has(stems) { kinds.append(kind) }
         guard !kinds.isEmpty else { return [] }

@@ -64,7 +64,7 @@ public enum FactExtractor {
     /// A date that belongs to another event named right after it ("3 қарашада жоспарланған
     /// саммитке", "on 3 November at the summit").
     static func belongsToOtherEvent(_ d: DateMention, in text: String) -> Bool {
-        let after = text[d.range.upperBound...].prefix(45).lowercased()
+        let after = text[d.range.upperBound...].prefix(90).lowercased()
         return ["саммит", "форум", "мерейто", "summit", "forum", "jubilee", "съезд", "конгресс", "congress", "олимпиад", "чемпионат", "көрме", "выставк", "expo"].contains { after.contains($0) }
     }
 

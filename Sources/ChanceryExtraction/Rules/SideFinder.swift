@@ -47,12 +47,13 @@ enum SideFinder {
             let acc = ["ты", "ті", "ды", "ді", "ны", "ні", "ын", "ін", "н"]
             for m in s.mentions where m.kind == .person || m.kind == .country {
                 let w = s.word(of: m)
-                if m.kind == .person, acc.contains(where: { w.hasSuffix($0) }), let c = m.countries.first { return c }
-                if m.kind == .country, let c = m.countries.first, c != ctx.home {
+                let personAcc = ["ты", "ті", "ды", "ді", "ны", "ні"]
+                if m.kind == .person, personAcc.contains(where: { w.hasSuffix($0) }), let c = m.countries.first { return c }
+                if m.kind == .country || m.kind == .adjective, let c = m.countries.first {
                     // "Сауд Арабиясы Корольдігінің Энергетика министрін": a genitive
                     // country whose official is the accusative object.
                     let rest = s.textAfter(m, limit: 60)
-                    if rest.split(separator: " ").prefix(4).contains(where: { w2 in acc.contains { w2.hasSuffix($0) } && (w2.hasPrefix("министр") || w2.hasPrefix("президент") || w2.hasPrefix("премьер") || w2.hasPrefix("төраға") || w2.hasPrefix("басшы") || w2.hasPrefix("делегация") || w2.hasPrefix("елші") || w2.hasPrefix("хатшы") || w2.hasPrefix("вице")) }) { return c }
+                    if rest.split(separator: " ").prefix(4).contains(where: { w2 in acc.contains { w2.hasSuffix($0) } && (w2.hasPrefix("министр") || w2.hasPrefix("президент") || w2.hasPrefix("премьер") || w2.hasPrefix("төраға") || w2.hasPrefix("басшы") || w2.hasPrefix("делегация") || w2.hasPrefix("елші") || w2.hasPrefix("хатшы") || w2.hasPrefix("вице") || w2.hasPrefix("әріптес") || w2.hasPrefix("мейман") || w2.hasPrefix("қонақ") || w2.hasPrefix("канцлер") || w2.hasPrefix("король") || w2.hasPrefix("әмір")) }) { return c }
                 }
             }
             return nil

@@ -32,6 +32,8 @@ enum TalksRule {
         // its own, apart from the narrow or expanded rounds.
         let audience = ["принял", "received", "қабылдады", "қабылдап", "қабылдаған"]
         let reception = !cue.has(lex.talksCues.filter { !audience.contains($0) })
+        // "принял приглашение", "accepted the invitation": no meeting.
+        if reception && cue.has(["приглашени", "invitation", "шақыру"]) { return [] }
         var out = [Candidate(data: .talksHeld(talks), occurred: date, occurredUntil: until, quote: s.text,
                              span: s.sentence.range, rule: reception ? "talks.reception.\(ctx.language.rawValue)" : "talks.\(format.rawValue).\(ctx.language.rawValue)")]
         if both {

@@ -16,7 +16,8 @@ enum TradeFigureRule {
         let named = s.countries.filter { $0 != ctx.home }
         let bilateral = cue.has(lex.bothSides) || cue.has(["өзара", "взаимн", "mutual", "екіжақты", "двусторон", "bilateral"])
             || (!named.isEmpty && cue.has(["между", "between", "арасындағы"]))
-        if !bilateral && named.isEmpty && (s.countries.contains(ctx.home) || !s.paragraphCountries.contains(partner)) { return [] }
+        if !bilateral && named.isEmpty && s.countries.contains(ctx.home) { return [] }
+        _ = partner
         let lowerText = s.text.lowercased()
         let period = PeriodReader.period(in: s.text, language: language, published: ctx.published)
         var out = [Candidate]()

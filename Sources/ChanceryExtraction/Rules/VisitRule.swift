@@ -18,7 +18,7 @@ enum VisitRule {
         let level: VisitLevel = cue.has(lex.stateLevel) ? .state : cue.has(lex.officialLevel) ? .official : cue.has(lex.workingLevel) ? .working : .unspecified
         // A bare noun ("the visit") with no arrival, receiving, invitation, level or
         // destination says too little.
-        if !(welcome || receive || arrival || invited) && dest == nil && level == .unspecified { return [] }
+        if !(welcome || receive || arrival || invited) && dest == nil && (level == .unspecified || s.mentions.isEmpty) { return [] }
 
         var host: CountryCode?
         if let d = dest, d == a || d == b { host = d }
