@@ -11,6 +11,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/JohnSundell/Plot", from: "0.14.0"),
     ],
     targets: [
         .systemLibrary(name: "CSQLite", path: "Sources/CSQLite", providers: [.apt(["libsqlite3-dev"])]),
@@ -22,19 +23,24 @@ let package = Package(
         ]),
         .target(name: "ChanceryProjections", dependencies: ["ChanceryDomain", "ChanceryStore"]),
         .target(name: "ChanceryCore", dependencies: [
-            "ChanceryDomain", "ChanceryExtraction", "ChanceryStore",
+            "ChanceryDomain", "ChanceryExtraction", "ChanceryStore", "ChanceryProjections",
+        ]),
+        .target(name: "ChanceryReport", dependencies: [
+            "ChanceryDomain", "ChanceryProjections",
+            .product(name: "Plot", package: "Plot"),
         ]),
         .executableTarget(name: "chancery", dependencies: [
-            "ChanceryCore", "ChanceryExtraction",
+            "ChanceryCore", "ChanceryExtraction", "ChanceryReport", "ChanceryProjections",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "ChanceryDomainTests", dependencies: ["ChanceryDomain"]),
         .testTarget(name: "ChanceryExtractionTests", dependencies: ["ChanceryExtraction"]),
         .testTarget(name: "ChanceryStoreTests", dependencies: ["ChanceryStore"]),
-        .testTarget(name: "ChanceryProjectionsTests", dependencies: ["ChanceryProjections"]),
+        .testTarget(name: "ChanceryProjectionsTests", dependencies: ["ChanceryProjections", "ChanceryStore", "ChanceryCore"]),
         .testTarget(name: "ChanceryCoreTests", dependencies: ["ChanceryCore"]),
         .testTarget(name: "ChanceryCLITests", dependencies: ["ChanceryCore", "chancery"]),
         .testTarget(name: "ChanceryReliabilityTests", dependencies: ["ChanceryCore", "chancery"]),
+        .testTarget(name: "ChanceryReportTests", dependencies: ["ChanceryReport", "chancery"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -8,7 +8,14 @@ import ChanceryStore
 public struct Curator {
     public let store: EventStore
     public var recordedAt: () -> String = { RecordingClock.now() }
-    public init(store: EventStore) { self.store = store }
+    /// Called inside each change's transaction with the events just appended: by default
+    /// `ProjectionKeeper.hook(store)`, which updates the persisted projections (nil: none).
+    public var onAppend: ((StoreTransaction, [RecordedEvent]) throws -> Void)?
+
+    public init(store: EventStore) {
+        self.store = store
+        onAppend = ProjectionKeeper.hook(store)
+    }
 
     /// A retraction that cannot be made.
     public struct Refused: Error, CustomStringConvertible, Sendable {
@@ -35,7 +42,9 @@ public struct Curator {
             let pending = Decider.decide(known: KnownFact.from(try tx.events(in: stream)), candidates: [candidate],
                                          article: ArticleIdentity(sha256: article.sha256, name: "manual"))
             try tx.insertArticle(article)
-            return try tx.append(pending, to: stream, expected: v == 0 ? .noStream : .exact(v), recordedAt: time)
+            let appended = try tx.append(pending, to: stream, expected: v == 0 ? .noStream : .exact(v), recordedAt: time)
+            try onAppend?(tx, appended)
+            return appended
         }
     }
 
@@ -55,7 +64,9 @@ public struct Curator {
                                    occurredUntil: target.occurredUntil, data: data, source: source)
         return try store.write { tx in
             try tx.insertArticle(article)
-            return try tx.append([pending], to: target.stream, expected: .any, recordedAt: time)[0]
+            let appended = try tx.append([pending], to: target.stream, expected: .any, recordedAt: time)
+            try onAppend?(tx, appended)
+            return appended[0]
         }
     }
 

@@ -31,12 +31,16 @@ public struct ArticleRejected: Error, CustomStringConvertible, Sendable {
 public struct Ingestor {
     public let store: EventStore
     public var extractor = Extractor()
-    /// Called inside each article's transaction with the events just appended (projections).
+    /// Called inside each article's transaction with the events just appended: by default
+    /// `ProjectionKeeper.hook(store)`, which updates the persisted projections (nil: none).
     public var onAppend: ((StoreTransaction, [RecordedEvent]) throws -> Void)?
     /// The time of recording; defaults to `RecordingClock.now()`.
     public var recordedAt: () -> String = { RecordingClock.now() }
 
-    public init(store: EventStore) { self.store = store }
+    public init(store: EventStore) {
+        self.store = store
+        onAppend = ProjectionKeeper.hook(store)
+    }
 
     /// Articles larger than this are refused.
     public static let maxArticleBytes = 20 * 1024 * 1024
@@ -52,7 +56,9 @@ public struct Ingestor {
         do {
             let data = try h.read(upToCount: maxArticleBytes + 1) ?? Data()
             if data.count > maxArticleBytes {
-                throw ArticleRejected(file: name, problem: ArticleError.tooLarge(bytes: data.count, limit: maxArticleBytes).description)
+                // Name the file's real size, not how much of it was read.
+                let size = (try? h.seekToEnd()).map { Int($0) } ?? data.count
+                throw ArticleRejected(file: name, problem: ArticleError.tooLarge(bytes: size, limit: maxArticleBytes).description)
             }
             return [UInt8](data)
         } catch let e as ArticleRejected {
@@ -67,6 +73,12 @@ public struct Ingestor {
     public func ingest(bytes: [UInt8], name: String, displayPath: String? = nil, published: FuzzyDate? = nil,
                        dryRun: Bool = false) throws -> IngestOutcome {
         let shown = displayPath ?? name
+        let sha = Hashing.sha256Hex(bytes)
+        // Already ingested (e.g. a run resumed after a crash): nothing to read or decide.
+        // Checked again inside the write transaction, where another writer may have won.
+        if let known = try store.article(sha256: sha) {
+            return IngestOutcome(file: shown, language: known.language, status: .alreadyIngested, events: [])
+        }
         let article: Article
         do {
             article = try extractor.read(bytes: bytes, name: name, published: published)
@@ -74,7 +86,6 @@ public struct Ingestor {
             return IngestOutcome(file: shown, language: nil, status: .failed(error.description), events: [])
         }
         let candidates = extractor.candidates(in: article)
-        let sha = Hashing.sha256Hex(bytes)
         let identity = ArticleIdentity(sha256: sha, name: name)
         let time = recordedAt()
         let record = ArticleRecord(sha256: sha, name: name, bytes: bytes, language: article.language.rawValue,

@@ -248,8 +248,11 @@ public final class EventStore {
     /// order, one row at a time: memory stays constant whatever the log's size.
     public func exportLines(_ sink: ([UInt8]) throws -> Void) throws {
         let s = try Statement(db, "SELECT \(EventStore.eventColumns) FROM events ORDER BY seq")
+        var line = [UInt8]()
+        line.reserveCapacity(4096)
         while try s.step() {
-            var line = Envelope.bytes(columns(s), hash: s.string(11))
+            line.removeAll(keepingCapacity: true)
+            Envelope.write(row: s, withHash: true, into: &line)
             line.append(0x0A)
             try sink(line)
         }

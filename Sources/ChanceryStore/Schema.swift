@@ -58,6 +58,10 @@ enum Schema {
         ) WITHOUT ROWID;
         CREATE TABLE projection_checkpoints (projection TEXT PRIMARY KEY, seq INTEGER NOT NULL);
         """),
+        // Reading one pair's events (history and state at a past seq) without scanning the others.
+        Migration(version: 3, name: "events by stream", sql: """
+        CREATE INDEX events_by_stream ON events(stream, seq);
+        """),
     ]
 
     static var latestVersion: Int { migrations.last!.version }

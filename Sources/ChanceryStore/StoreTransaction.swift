@@ -87,7 +87,7 @@ public final class StoreTransaction {
             let seq = headSeq + 1
             version += 1
             let payload = CanonicalJSON.bytes(e.data.json)
-            let source = CanonicalJSON.bytes(e.source.json)
+            let source = Envelope.sourceBytes(e.source)
             let cols = Envelope.Columns(seq: seq, id: e.id, type: e.type.rawValue, version: Int64(e.version),
                                         stream: stream.description, occurred: e.occurred.description,
                                         occurredUntil: e.occurredUntil?.description, recordedAt: recordedAt,
@@ -96,8 +96,8 @@ public final class StoreTransaction {
             ins.reset()
             ins.bind(1, seq); ins.bind(2, e.id); ins.bind(3, cols.stream); ins.bind(4, version)
             ins.bind(5, cols.type); ins.bind(6, Int64(e.version)); ins.bind(7, cols.occurred); ins.bind(8, cols.occurredUntil)
-            ins.bind(9, recordedAt); ins.bind(10, String(decoding: payload, as: UTF8.self))
-            ins.bind(11, String(decoding: source, as: UTF8.self)); ins.bind(12, e.source.article)
+            ins.bind(9, recordedAt); ins.bindText(10, payload)
+            ins.bindText(11, source); ins.bind(12, e.source.article)
             ins.bind(13, headHash); ins.bind(14, hash)
             try ins.run()
             out.append(RecordedEvent(seq: seq, id: e.id, version: e.version, stream: stream, occurred: e.occurred,

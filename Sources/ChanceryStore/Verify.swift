@@ -1,4 +1,6 @@
+import CSQLite
 import ChanceryDomain
+import Foundation
 
 /// The first thing found wrong in a store.
 public struct VerifyProblem: Sendable, Hashable, CustomStringConvertible {
@@ -62,30 +64,37 @@ extension EventStore {
         let importedThrough = Int64((try? metaValue("imported_through")).flatMap { $0 }.flatMap { Int64($0) } ?? 0)
 
         let s = try Statement(db, "SELECT \(EventStore.eventColumns), stream_version, article FROM events ORDER BY seq")
-        var prev = Hashing.genesis
+        var prev = Array(Hashing.genesis.utf8)
         var expected: Int64 = 1
         var versions: [String: Int64] = [:]
-        var ids = Set<String>()
+        var ids = IDSet()
         var count = 0
         var problem: VerifyProblem?
+        var body = [UInt8]()
+        body.reserveCapacity(4096)
         while try s.step() {
             count += 1
-            let c = columns(s)
-            let seq = c.seq
+            let seq = s.int(0)
             func fail(_ what: String) { problem = VerifyProblem(seq: seq, article: nil, what: what) }
             if seq != expected {
                 problem = VerifyProblem(seq: expected, article: nil, what: seq > expected ? "missing: seq jumps from \(expected - 1) to \(seq)" : "seq \(seq) out of order")
                 break
             }
-            if c.prevHash != prev { fail("prevHash does not match the hash of seq \(seq - 1)"); break }
-            if Envelope.hash(c) != s.string(11) { fail("hash does not match the event's content (a field was changed)"); break }
-            let v = (versions[c.stream] ?? 0) + 1
-            if s.int(12) != v { fail("stream version \(s.int(12)) of \(c.stream) should be \(v)"); break }
-            versions[c.stream] = v
-            if !ids.insert(c.id).inserted { fail("duplicate event id \(c.id)"); break }
+            if !Envelope.column(s, 10, equals: prev) { fail("prevHash does not match the hash of seq \(seq - 1)"); break }
+            body.removeAll(keepingCapacity: true)
+            Envelope.write(row: s, withHash: false, into: &body)
+            let hash = Envelope.chainHex(s, prevColumn: 10, body: body)
+            if !Envelope.column(s, 11, equals: hash) { fail("hash does not match the event's content (a field was changed)"); break }
+            let stream = s.string(4)
+            let v = (versions[stream] ?? 0) + 1
+            if s.int(12) != v { fail("stream version \(s.int(12)) of \(stream) should be \(v)"); break }
+            versions[stream] = v
+            if !ids.insert(s, column: 1) { fail("duplicate event id \(s.string(1))"); break }
             let article = s.string(13)
-            let sourceArticle = (try? JSONParser.parse(c.source))?["article"]?.stringValue
-            if sourceArticle != article { fail("article column \(article) differs from source.article"); break }
+            if !VerifyScan.sourceNames(article: article, s, column: 9) {
+                let sourceArticle = (try? JSONParser.parse(s.bytes(9)))?["article"]?.stringValue
+                if sourceArticle != article { fail("article column \(article) differs from source.article"); break }
+            }
             switch articleOK[article] {
             case .some(true): break
             case .some(false): fail("its article \(article) fails verification: \(articleProblem?.what ?? "")"); break
@@ -93,10 +102,11 @@ extension EventStore {
             case .none: fail("its article \(article) is not in the store")
             }
             if problem != nil { break }
-            prev = s.string(11)
+            prev = hash
             expected = seq + 1
         }
-        return VerifyReport(events: count, articles: articles, head: prev, problem: problem ?? articleProblem)
+        let head = String(decoding: prev, as: UTF8.self)
+        return VerifyReport(events: count, articles: articles, head: head, problem: problem ?? articleProblem)
     }
 
     func metaValue(_ key: String) throws -> String? {
@@ -105,5 +115,49 @@ extension EventStore {
         s.bind(1, key)
         guard try s.step() else { return nil }
         return s.string(0)
+    }
+}
+
+/// Helpers of `verify` that read columns without building values.
+enum VerifyScan {
+    /// Whether the canonical source JSON in column `c` of `s` names `article` as its
+    /// `article` (it starts `{"article":"<article>"` and has no other `"article"` key);
+    /// when not, the caller parses the source to decide.
+    static func sourceNames(article: String, _ s: Statement, column c: Int32) -> Bool {
+        let n = Int(sqlite3_column_bytes(s.pointer, c))
+        guard n > 0, let p = sqlite3_column_blob(s.pointer, c) else { return false }
+        let head = Array("{\"article\":\"".utf8) + Array(article.utf8) + [0x22]
+        guard n > head.count, memcmp(p, head, head.count) == 0 else { return false }
+        // A second "article" key (possible only in a hand-made row) goes the slow way.
+        let key = Array("\"article\"".utf8)
+        var i = head.count
+        while i + key.count <= n, let q = memchr(p + i, 0x22, n - i - key.count + 1) {
+            i = p.distance(to: q)
+            if memcmp(q, key, key.count) == 0 { return false }
+            i += 1
+        }
+        return true
+    }
+}
+
+/// The ids seen by `verify`, packed when short (ids are 20 hex digits as a rule), so that a
+/// large log's ids take little memory.
+struct IDSet {
+    private struct Packed: Hashable { var a: UInt64, b: UInt64, c: UInt64 }
+    private var packed = Set<Packed>()
+    private var long = Set<[UInt8]>()
+
+    /// Inserts the id in column `c` of `s`; false when it was there already.
+    mutating func insert(_ s: Statement, column c: Int32) -> Bool {
+        let n = Int(sqlite3_column_bytes(s.pointer, c))
+        guard n > 0, let p = sqlite3_column_blob(s.pointer, c) else { return long.insert([]).inserted }
+        let b = UnsafeRawBufferPointer(start: p, count: n)
+        guard n <= 23 else { return long.insert(Array(b)).inserted }
+        var words: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        withUnsafeMutableBytes(of: &words) { w in
+            w.copyMemory(from: b)
+            w[23] = UInt8(n)
+        }
+        return packed.insert(Packed(a: words.0, b: words.1, c: words.2)).inserted
     }
 }

@@ -16,6 +16,8 @@ struct Chancery: ParsableCommand {
         subcommands: [
             IngestCommand.self, RecordCommand.self, EventsCommand.self, ExportCommand.self,
             ImportCommand.self, VerifyCommand.self, ExplainCommand.self, RetractCommand.self,
+            StateCommand.self, HistoryCommand.self, TradeCommand.self, AgreementsCommand.self,
+            PartnersCommand.self, DiffCommand.self, ReplayCommand.self, ReportCommand.self,
         ]
     )
 

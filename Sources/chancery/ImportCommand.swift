@@ -25,7 +25,8 @@ struct ImportCommand: ParsableCommand {
         let lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: false).map { Array($0) }
         let trimmed = lines.last?.isEmpty == true ? Array(lines.dropLast()) : lines
         do {
-            let n = try store.importLog(trimmed)
+            // The projections are brought up to date in the import's own transaction.
+            let n = try store.importLog(trimmed, then: { tx in try ProjectionKeeper(store: store).catchUp(in: tx) })
             print("imported \(n) events from \(file)")
         } catch let e as StoreError {
             if case .badImportLine = e { fail("\(file): \(e.description)") } else { fail(e.description) }

@@ -164,6 +164,30 @@ enum ArticleGenerator {
         ],
     ]
 
+    /// Text about no two countries: articles that state no fact.
+    static let culture: [Lang: [String]] = [
+        .en: [
+            "A new exhibition of contemporary art opened at the national museum on Monday.",
+            "Visitors can see more than two hundred works by young painters and sculptors.",
+            "The city theatre will show a new production of an old comedy this winter.",
+            "Heavy snow is expected in the northern regions at the weekend, forecasters said.",
+        ],
+        .ru: [
+            "В национальном музее в понедельник открылась выставка современного искусства.",
+            "Посетители увидят более двухсот работ молодых художников и скульпторов.",
+            "Городской театр этой зимой покажет новую постановку старой комедии.",
+            "Синоптики обещают сильный снег в северных регионах в выходные.",
+        ],
+        .kk: [
+            "Ұлттық музейде дүйсенбі күні заманауи өнер көрмесі ашылды.",
+            "Келушілер жас суретшілер мен мүсіншілердің екі жүзден астам жұмысын көре алады.",
+            "Қалалық театр осы қыста ескі комедияның жаңа қойылымын көрсетеді.",
+            "Синоптиктер демалыс күндері солтүстік өңірлерде қалың қар жауады деп болжайды.",
+        ],
+    ]
+
+    static let cultureTitle: [Lang: String] = [.en: "Culture and weather", .ru: "Культура и погода", .kk: "Мәдениет және ауа райы"]
+
     static let headlines: [Lang: String] = [
         .en: "Kazakhstan and %@ deepen their partnership",
         .ru: "Казахстан и %@ углубляют партнерство",
@@ -178,14 +202,16 @@ enum ArticleGenerator {
     }
 
     /// `count` articles (plus a few exact duplicates under other names, when `duplicates`),
-    /// each with one to three facts of the pool and some filler, as UTF-8 `.txt` files.
+    /// each with one to three facts of the pool and some filler (one in eight about culture
+    /// and weather, stating no fact), as UTF-8 `.txt` files.
     static func articles(count: Int, seed: UInt64, duplicates: Int = 0) -> [Article] {
         var rng = SeededRNG(seed: seed)
         let facts = pool(&rng)
         var out = [Article]()
         for n in 0..<count {
             let lang = Lang.allCases.randomElement(using: &rng)!
-            let k = Int.random(in: 1...3, using: &rng)
+            // One article in eight states no fact at all (its row must still be all-or-nothing).
+            let k = n % 8 == 5 ? 0 : Int.random(in: 1...3, using: &rng)
             var chosen = [Fact]()
             // Facts of one partner per article, so the article reads as one story.
             let partner = Int.random(in: 0..<partners.count, using: &rng)
@@ -196,10 +222,19 @@ enum ArticleGenerator {
             }
             for _ in 0..<k { let f = mine.randomElement(using: &rng)!; if !chosen.contains(f) { chosen.append(f) } }
             let p = partners[partner]
-            let title = headlines[lang]!.replacingOccurrences(of: "%@", with: lang == .en ? p.en : lang == .ru ? p.ru : p.kk)
-            let pub = Day(year: 2025, month: 12, day: 1 + n % 28)
-            var lines = [title, lang == .en ? pub.en : lang == .ru ? pub.ru.replacingOccurrences(of: " года", with: "") : pub.kkLine, ""]
+            var title = headlines[lang]!.replacingOccurrences(of: "%@", with: lang == .en ? p.en : lang == .ru ? p.ru : p.kk)
+            // One publication date per partner: a sentence whose fact takes the article's
+            // date ("the sides discussed …") then states the same fact in every article of
+            // that partner, whatever order they are ingested in (dates a day apart would be
+            // merged or not depending on the order, since "within a day" is not transitive).
+            var pub = Day(year: 2025, month: 12, day: 1 + partner * 4)
             var body = [String]()
+            if k == 0 {
+                title = cultureTitle[lang]!
+                pub = Day(year: 2025, month: 12, day: 28)
+                body = [culture[lang]![n % culture[lang]!.count], culture[lang]![(n + 1) % culture[lang]!.count]]
+            }
+            var lines = [title, lang == .en ? pub.en : lang == .ru ? pub.ru.replacingOccurrences(of: " года", with: "") : pub.kkLine, ""]
             for f in chosen {
                 body.append(sentence(f, lang))
                 body.append(filler[lang]!.randomElement(using: &rng)!)

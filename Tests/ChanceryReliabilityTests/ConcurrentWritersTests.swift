@@ -51,6 +51,8 @@ import Testing
     @Test(arguments: [false, true])
     func fourWritersAtOnceLoseAndDoubleNothing(freshStore: Bool) throws {
         let rounds = Scale.trials(ci: 2, local: 5)
+        let started = Date()
+        defer { print("concurrent writers (\(freshStore ? "fresh" : "existing") store): \(rounds) rounds of 4 writers over 83 articles in \(String(format: "%.1f", Date().timeIntervalSince(started))) s") }
         for round in 0..<rounds {
             try oneRound(seed: Scale.seed(0xC0C0_0000) &+ UInt64(round) &+ (freshStore ? 100 : 0), freshStore: freshStore, round: round)
         }
@@ -132,5 +134,14 @@ import Testing
         #expect(summary.factCounts.values.allSatisfy { $0 == 1 }, "a fact was doubled: \(summary.factCounts.filter { $0.value > 1 })")
         #expect(Set(summary.factCounts.keys) == Set(refSummary.factCounts.keys), "facts lost or added: \(Set(summary.factCounts.keys).symmetricDifference(refSummary.factCounts.keys))")
         #expect(summary.told == refSummary.told, "(article, fact) differ from the sequential run: \(summary.told.symmetricDifference(refSummary.told).sorted().prefix(6))")
+        if summary.told != refSummary.told {
+            // Which sentences: to tell a store defect from facts that merge differently.
+            let keys = Set(summary.told.symmetricDifference(refSummary.told).map { String($0.split(separator: " ", maxSplits: 1)[1]) })
+            for (run, events) in [("sequential", reference.events), ("concurrent", got.events)] {
+                for e in events where e.type.isDomain && keys.contains(Self.factKey(e)) {
+                    print("\(run) seq \(e.seq) \(Self.factKey(e)) from \(e.source.file): \(e.source.quote.prefix(120))")
+                }
+            }
+        }
     }
 }

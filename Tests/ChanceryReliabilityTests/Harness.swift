@@ -66,8 +66,8 @@ enum Binary {
         p.arguments = args
         p.environment = environment(env)
         let out = dir + "/\(tag).stdout", err = dir + "/\(tag).stderr"
-        FileManager.default.createFile(atPath: out, contents: nil)
-        FileManager.default.createFile(atPath: err, contents: nil)
+        _ = FileManager.default.createFile(atPath: out, contents: nil)
+        _ = FileManager.default.createFile(atPath: err, contents: nil)
         p.standardOutput = FileHandle(forWritingAtPath: out)
         p.standardError = FileHandle(forWritingAtPath: err)
         p.standardInput = FileHandle.nullDevice

@@ -1,0 +1,1 @@
+../../../Tests/ChanceryReliabilityTests/FuzzChecks.swift

@@ -1,0 +1,353 @@
+import ChanceryDomain
+import ChanceryProjections
+import ChanceryStore
+
+/// Keeps the five projections persisted in the store and up to date with the log: every
+/// append (ingest, record, retract, import) updates, in its own transaction, the rows of the
+/// facts it touches and the checkpoint.
+///
+/// The rows (table `projection_state`) are the pairs' `StreamPart`s, a fact at a time:
+/// - projection `facts`, key `IR-KZ/<fact id>`: `{"fact": FactRecord, "corroborations":
+///   [ids], "afterRetraction": [ids]}`, the fact with its sources and retraction, and the
+///   corroborations indexed for it (those recorded after its retraction listed apart);
+/// - projection `pairs`, key `IR-KZ`: `{"facts": n, "foreign": [seq]}`, the number of facts of
+///   the pair and the seqs of events recorded in *other* streams that bear on its facts (a
+///   corroboration or retraction naming one), so that the pair's state at a past seq can be
+///   folded from its own events and those alone (the store writes none: always empty).
+///
+/// The checkpoint (`projection_checkpoints`, `ledger`) is the last seq applied. Per-append
+/// work is proportional to the events appended: the rows of the facts they name are read,
+/// the events folded into them, the rows written back. `catchUp()` applies whatever the
+/// checkpoint has not seen (events appended without the keeper); `rebuild()` folds the whole
+/// log from seq 1 into fresh rows and swaps them in, in one transaction.
+public struct ProjectionKeeper {
+    /// The projection name of the fact rows.
+    public static let factsName = "facts"
+    /// The projection name of the pair rows.
+    public static let pairsName = "pairs"
+    /// The checkpoint's name.
+    public static let checkpointName = "ledger"
+
+    public let store: EventStore
+
+    public init(store: EventStore) { self.store = store }
+
+    /// The hook `Ingestor` and `Curator` call inside each append's transaction.
+    public static func hook(_ store: EventStore) -> (StoreTransaction, [RecordedEvent]) throws -> Void {
+        { tx, events in try ProjectionKeeper(store: store).apply(events, in: tx) }
+    }
+
+    /// The last seq the rows have applied (0 for none).
+    public func checkpoint() throws -> Int64 { try store.checkpoint(ProjectionKeeper.checkpointName) }
+
+    /// Whether the rows have applied every event of the log.
+    public func isCurrent() throws -> Bool { try checkpoint() == store.head().seq }
+
+    // MARK: Writing
+
+    /// Applies `events`, just appended in `tx`, to the rows they touch (and, first, any
+    /// earlier event the checkpoint has not seen), and moves the checkpoint.
+    public func apply(_ events: [RecordedEvent], in tx: StoreTransaction) throws {
+        let cp = try checkpoint()
+        let head = try store.head().seq
+        if cp > head { try rebuild(in: tx); return }
+        guard head > cp else { return }
+        var batch = Batch(store: store, checkpoint: cp, loadsRows: true)
+        let fresh = events.filter { $0.seq > cp }.sorted { $0.seq < $1.seq }
+        if fresh.first?.seq == cp + 1, fresh.last?.seq == head, fresh.count == Int(head - cp) {
+            for e in fresh { try batch.add(e) }
+        } else {
+            try store.forEachEvent(EventFilter(sinceSeq: cp, throughSeq: head)) { try batch.add($0) }
+        }
+        try batch.write(in: tx, through: head)
+    }
+
+    /// Applies, in `tx`, every event after the checkpoint. Returns how many.
+    @discardableResult
+    public func catchUp(in tx: StoreTransaction) throws -> Int {
+        let cp = try checkpoint()
+        let head = try store.head().seq
+        if cp > head { return try rebuild(in: tx).events }
+        guard head > cp else { return 0 }
+        var batch = Batch(store: store, checkpoint: cp, loadsRows: true)
+        try store.forEachEvent(EventFilter(sinceSeq: cp, throughSeq: head)) { try batch.add($0) }
+        try batch.write(in: tx, through: head)
+        return Int(head - cp)
+    }
+
+    /// Brings the rows up to date when the log has events they have not seen (appended by
+    /// a tool that does not keep them); without taking any lock when they are current.
+    @discardableResult
+    public func catchUp() throws -> Int {
+        if try isCurrent() { return 0 }
+        return try store.write { tx in try catchUp(in: tx) }
+    }
+
+    /// What a rebuild did.
+    public struct Rebuild: Sendable, Hashable {
+        /// Events folded (the whole log).
+        public var events: Int
+        /// The checkpoint written: the last seq.
+        public var checkpoint: Int64
+        /// Pairs with facts.
+        public var pairs: Int
+        /// Facts (rows written).
+        public var facts: Int
+        /// Pairs whose rows differed from the ones they replaced (when compared).
+        public var changed: [StreamID]
+    }
+
+    /// Folds the whole log from seq 1 into fresh rows and swaps them in, in one transaction
+    /// (readers see the old rows until it commits). With `comparing`, the old rows of each
+    /// pair are read first and the pairs whose rows differed are named.
+    @discardableResult
+    public func rebuild(comparing: Bool = true) throws -> Rebuild {
+        try store.write { tx in try rebuild(in: tx, comparing: comparing) }
+    }
+
+    /// `rebuild()` inside `tx`.
+    @discardableResult
+    public func rebuild(in tx: StoreTransaction, comparing: Bool = true) throws -> Rebuild {
+        let head = try store.head().seq
+        var batch = Batch(store: store, checkpoint: 0, loadsRows: false)
+        try store.forEachEvent(EventFilter(throughSeq: head)) { try batch.add($0) }
+        let parts = batch.set.parts()
+        var changed = [StreamID]()
+        let old = Set(try store.projectionKeys(ProjectionKeeper.pairsName))
+        var facts = 0
+        for pair in parts.keys.sorted() {
+            let part = parts[pair]!
+            let rows = part.split().map { p in (key: ProjectionKeeper.key(pair, p.facts[0].id), value: FactRow(part: p).text) }
+                .sorted { $0.key < $1.key }
+            let pairRow = PairRow(facts: part.facts.count, foreign: batch.foreign[pair] ?? []).text
+            facts += rows.count
+            if comparing {
+                let before = try store.projectionRows(ProjectionKeeper.factsName, keyPrefix: pair.description + "/")
+                let oldPair = try tx.projection(ProjectionKeeper.pairsName, key: pair.description)
+                let same = oldPair == pairRow && before.count == rows.count
+                    && zip(before, rows).allSatisfy { $0.key == $1.key && $0.value == $1.value }
+                if !same { changed.append(pair) }
+            }
+            try tx.removeProjectionRows(ProjectionKeeper.factsName, keyPrefix: pair.description + "/")
+            for r in rows { try tx.putProjection(ProjectionKeeper.factsName, key: r.key, value: r.value) }
+            try tx.putProjection(ProjectionKeeper.pairsName, key: pair.description, value: pairRow)
+        }
+        for key in old.subtracting(parts.keys.map(\.description)).sorted() {
+            try tx.removeProjectionRows(ProjectionKeeper.factsName, keyPrefix: key + "/")
+            try tx.removeProjection(ProjectionKeeper.pairsName, key: key)
+            if comparing, let s = StreamID(key) { changed.append(s) }
+        }
+        try tx.setCheckpoint(ProjectionKeeper.checkpointName, seq: head)
+        return Rebuild(events: Int(head), checkpoint: head, pairs: parts.count, facts: facts, changed: changed.sorted())
+    }
+
+    // MARK: Rows
+
+    /// The key of a fact's row: `IR-KZ/<id>`.
+    static func key(_ pair: StreamID, _ fact: String) -> String { "\(pair)/\(fact)" }
+
+    /// A pair's row: its number of facts and the other streams' events that bear on them.
+    public struct PairRow: Hashable, Sendable {
+        public var facts: Int
+        /// Seqs of events in other streams that corroborate or retract the pair's facts.
+        public var foreign: [Int64]
+
+        public init(facts: Int = 0, foreign: [Int64] = []) {
+            self.facts = facts
+            self.foreign = foreign
+        }
+
+        /// `{"facts": n, "foreign": [seq]}`, canonical JSON.
+        public var text: String {
+            CanonicalJSON.string(.object(["facts": .int(Int64(facts)), "foreign": .array(foreign.map { .int($0) })]))
+        }
+
+        public init(text: String, key: String) throws {
+            let json = try ProjectionKeeper.parse(text, key: key)
+            guard let n = json["facts"]?.intValue, let f = json["foreign"]?.arrayValue else {
+                throw StateDecodingError(path: "\(ProjectionKeeper.pairsName).\(key)", problem: "not a pair row")
+            }
+            facts = Int(n)
+            foreign = f.compactMap(\.intValue)
+        }
+    }
+
+    /// A fact's row: the part of the pair that is this fact.
+    struct FactRow {
+        var part: StreamPart
+
+        /// `{"fact": FactRecord.json, "corroborations": [ids]?, "afterRetraction": [ids]?}`.
+        var text: String {
+            var o: [String: JSONValue] = ["fact": part.facts[0].json]
+            if !part.corroborations.isEmpty { o["corroborations"] = .array(part.corroborations.keys.sorted().map { .string($0) }) }
+            if !part.afterRetraction.isEmpty { o["afterRetraction"] = .array(part.afterRetraction.sorted().map { .string($0) }) }
+            return CanonicalJSON.string(.object(o))
+        }
+
+        init(part: StreamPart) { self.part = part }
+
+        init(text: String, key: String) throws {
+            let json = try ProjectionKeeper.parse(text, key: key)
+            let path = "\(ProjectionKeeper.factsName).\(key)"
+            guard let f = json["fact"] else { throw StateDecodingError(path: path, problem: "no fact") }
+            let fact = try FactRecord(json: f, path: path + ".fact")
+            let cs = (json["corroborations"]?.arrayValue ?? []).compactMap(\.stringValue)
+            let after = (json["afterRetraction"]?.arrayValue ?? []).compactMap(\.stringValue)
+            part = StreamPart(stream: fact.stream, facts: [fact], corroborations: Dictionary(uniqueKeysWithValues: cs.map { ($0, fact.id) }),
+                              afterRetraction: Set(after))
+        }
+    }
+
+    static func parse(_ text: String, key: String) throws -> JSONValue {
+        do { return try JSONParser.parse(text) } catch {
+            throw StateDecodingError(path: key, problem: "not JSON: \(error)")
+        }
+    }
+
+    // MARK: Reading
+
+    /// The pairs with facts, sorted.
+    public func pairs() throws -> [StreamID] {
+        try store.projectionKeys(ProjectionKeeper.pairsName).compactMap { StreamID($0) }
+    }
+
+    /// The persisted row of `pair`, if it has facts.
+    public func pairRow(_ pair: StreamID) throws -> PairRow? {
+        try store.projection(ProjectionKeeper.pairsName, key: pair.description).map { try PairRow(text: $0, key: pair.description) }
+    }
+
+    /// The persisted part of `pair`: every fact, read in one index range.
+    public func part(_ pair: StreamID) throws -> StreamPart {
+        let rows = try store.projectionRows(ProjectionKeeper.factsName, keyPrefix: pair.description + "/")
+        return StreamPart(stream: pair, joining: try rows.map { try FactRow(text: $0.value, key: $0.key).part })
+    }
+
+    /// The persisted parts of `pairs` (of every pair when `nil`) that have facts.
+    public func parts(_ pairs: [StreamID]? = nil) throws -> [StreamPart] {
+        if let pairs { return try pairs.map(part).filter { !$0.isEmpty } }
+        var byPair = [StreamID: [StreamPart]]()
+        for r in try store.projectionRows(ProjectionKeeper.factsName) {
+            let p = try FactRow(text: r.value, key: r.key).part
+            byPair[p.stream, default: []].append(p)
+        }
+        return byPair.keys.sorted().map { StreamPart(stream: $0, joining: byPair[$0]!) }
+    }
+
+    /// The five states as persisted: of `pairs` only, or of every pair when `nil`.
+    public func state(of pairs: [StreamID]? = nil) throws -> ProjectionSet {
+        ProjectionSet(parts: try parts(pairs), checkpoint: try checkpoint())
+    }
+
+    // MARK: The fold of a batch
+
+    /// A run of events folded into the rows they touch, in memory.
+    struct Batch {
+        let store: EventStore
+        /// Whether rows are read from the store (false: a rebuild from nothing).
+        let loadsRows: Bool
+        /// The five states, holding only the facts loaded or created.
+        var set: ProjectionSet
+        /// The facts loaded (or looked for) and created, by id.
+        var facts = [String: StreamID]()
+        /// The pair rows read or started, and those changed.
+        var pairs = [StreamID: PairRow]()
+        var changedPairs = Set<StreamID>()
+
+        init(store: EventStore, checkpoint: Int64, loadsRows: Bool) {
+            self.store = store
+            self.loadsRows = loadsRows
+            set = ProjectionSet()
+            set.setCheckpoint(checkpoint)
+        }
+
+        /// The foreign seqs of each pair.
+        var foreign: [StreamID: [Int64]] { pairs.compactMapValues { $0.foreign.isEmpty ? nil : $0.foreign } }
+
+        /// Applies the next event (in seq order), after loading the row of the fact it names.
+        mutating func add(_ e: RecordedEvent) throws {
+            switch e.data {
+            case .eventCorroborated(let c): try loadTarget(c.event, of: e)
+            case .eventRetracted(let r): try loadTarget(r.event, of: e)
+            default:
+                let isNew = set.timeline.ledger.index[e.id] == nil
+                facts[e.id] = e.stream
+                AllProjections.evolve(&set, e)
+                if isNew, set.timeline.ledger.index[e.id] != nil {
+                    try loadPair(e.stream)
+                    pairs[e.stream]!.facts += 1
+                    changedPairs.insert(e.stream)
+                }
+                return
+            }
+            AllProjections.evolve(&set, e)
+        }
+
+        /// Loads the fact that `target` names (itself, or through a corroboration) and notes
+        /// `e` as foreign to that fact's pair when it is recorded in another stream.
+        mutating func loadTarget(_ target: String, of e: RecordedEvent) throws {
+            guard let (pair, fact) = try resolve(target) else { return }
+            try loadFact(fact, of: pair)
+            if pair != e.stream, set.stream(of: target) == pair {
+                try loadPair(pair)
+                pairs[pair]!.foreign.append(e.seq)
+                changedPairs.insert(pair)
+            }
+        }
+
+        /// The pair and the fact that the event `id` names: from the state in memory, else
+        /// from the log (a fact, or the fact a corroboration names).
+        func resolve(_ id: String) throws -> (StreamID, String)? {
+            let index = set.timeline.ledger.index
+            switch index[id] {
+            case .fact(let s, _)?: return (s, id)
+            case .corroboration(let f)?:
+                if case .fact(let s, _)? = index[f] { return (s, f) }
+            case nil: break
+            }
+            guard loadsRows, let e = try store.event(id: id) else { return nil }
+            switch e.data {
+            case .eventCorroborated(let c):
+                guard let f = try store.event(id: c.event), f.type.isDomain else { return nil }
+                return (f.stream, f.id)
+            case .eventRetracted: return nil
+            default: return (e.stream, e.id)
+            }
+        }
+
+        mutating func loadFact(_ id: String, of pair: StreamID) throws {
+            guard facts[id] == nil else { return }
+            facts[id] = pair
+            guard loadsRows, let text = try store.projection(ProjectionKeeper.factsName, key: ProjectionKeeper.key(pair, id)) else { return }
+            set.insert(try FactRow(text: text, key: ProjectionKeeper.key(pair, id)).part)
+        }
+
+        mutating func loadPair(_ pair: StreamID) throws {
+            guard pairs[pair] == nil else { return }
+            if loadsRows, let text = try store.projection(ProjectionKeeper.pairsName, key: pair.description) {
+                pairs[pair] = try PairRow(text: text, key: pair.description)
+            } else {
+                pairs[pair] = PairRow()
+            }
+        }
+
+        /// Writes the rows of the facts loaded or created, of the pairs changed, and the checkpoint.
+        func write(in tx: StoreTransaction, through seq: Int64) throws {
+            var corroborations = [String: [String]]()
+            let index = set.timeline.ledger.index
+            for (id, entry) in index {
+                if case .corroboration(let f) = entry, facts[f] != nil { corroborations[f, default: []].append(id) }
+            }
+            for (id, pair) in facts {
+                guard let record = set.timeline.ledger.streams[pair]?.facts[id] else { continue }
+                let cs = corroborations[id] ?? []
+                let part = StreamPart(stream: pair, facts: [record], corroborations: Dictionary(uniqueKeysWithValues: cs.map { ($0, id) }),
+                                      afterRetraction: Set(cs.filter { set.bilateral.ledger.index[$0] == nil }))
+                try tx.putProjection(ProjectionKeeper.factsName, key: ProjectionKeeper.key(pair, id), value: FactRow(part: part).text)
+            }
+            for pair in changedPairs {
+                try tx.putProjection(ProjectionKeeper.pairsName, key: pair.description, value: pairs[pair]!.text)
+            }
+            try tx.setCheckpoint(ProjectionKeeper.checkpointName, seq: seq)
+        }
+    }
+}

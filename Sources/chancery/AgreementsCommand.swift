@@ -1,0 +1,35 @@
+import ArgumentParser
+import ChanceryCore
+import ChanceryDomain
+
+struct AgreementsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "agreements",
+        abstract: "The documents signed or planned: of one relationship, or of all.",
+        discussion: "Countries are ISO codes or names in English, Russian or Kazakh, in any case and order; none lists every pair."
+    )
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: ArgumentHelp("The two countries (none: every pair).", valueName: "country"))
+    var countries: [String] = []
+
+    @Option(help: ArgumentHelp("Only planned or only signed documents.", valueName: "status"))
+    var status: SigningStatus?
+
+    @OptionGroup var time: TimeOptions
+
+    @Option(help: "Output format: table, json or csv.")
+    var format: QueryFormat = .table
+
+    func validate() throws { _ = try pair() }
+
+    func pair() throws -> StreamID? { countries.isEmpty ? nil : try Countries.pair(countries) }
+
+    func run() throws {
+        let pair = try pair()
+        let store = try global.open()
+        let list = try reporting { try QueryService(store: store).agreements(pair, status: status, slice: time.slice) }
+        Render.emit(list.json, list.table, format)
+    }
+}

@@ -1,0 +1,57 @@
+import ArgumentParser
+import ChanceryCore
+import ChanceryDomain
+import ChanceryProjections
+
+struct HistoryCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "history",
+        abstract: "Every fact of a relationship in timeline order, with its source articles; withdrawn facts marked.",
+        discussion: "Countries are ISO codes or names in English, Russian or Kazakh, in any case and order."
+    )
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: ArgumentHelp("The two countries.", valueName: "country"))
+    var countries: [String]
+
+    @Option(help: ArgumentHelp("Only facts that occurred on or after this date.", valueName: "date"))
+    var from: String?
+
+    @Option(help: ArgumentHelp("Only facts that occurred on or before this date.", valueName: "date"))
+    var to: String?
+
+    @Option(help: ArgumentHelp("Only facts of this type: VisitStarted, TalksHeld, AgreementSigned or TradeFigureReported.", valueName: "type"))
+    var type: String?
+
+    @OptionGroup var time: TimeOptions
+
+    @Option(help: "Output format: table, json or csv.")
+    var format: QueryFormat = .table
+
+    func validate() throws {
+        _ = try Countries.pair(countries)
+        _ = try Dates.option(from, "--from")
+        _ = try Dates.option(to, "--to")
+        _ = try factType()
+    }
+
+    func factType() throws -> EventType? {
+        guard let type else { return nil }
+        guard let t = EventType.domainTypes.first(where: { $0.rawValue.lowercased() == type.lowercased() }) else {
+            throw ValidationError("--type must be one of \(EventType.domainTypes.map(\.rawValue).joined(separator: ", ")), not '\(type)'")
+        }
+        return t
+    }
+
+    func run() throws {
+        let pair = try Countries.pair(countries)
+        let period = ValidPeriod(from: try Dates.option(from, "--from"), to: try Dates.option(to, "--to"))
+        let store = try global.open()
+        let history = try reporting {
+            try QueryService(store: store).history(pair, period: period, type: try factType(), slice: time.slice)
+        }
+        let withdrawn = Set(history.items.indices.filter { history.items[$0].isRetracted })
+        Render.emit(history.json, history.table, format, marked: withdrawn)
+    }
+}

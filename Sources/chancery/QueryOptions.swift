@@ -1,0 +1,168 @@
+import ArgumentParser
+import ChanceryDomain
+import ChanceryExtraction
+import ChanceryProjections
+import Foundation
+
+/// How a query prints its answer.
+enum QueryFormat: String, ExpressibleByArgument, CaseIterable {
+    case table, json, csv
+}
+
+/// The two time axes of a query: valid time (`--as-of`) and transaction time (`--at-seq`,
+/// `--known-at`), independently.
+struct TimeOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Valid time: only facts that had occurred by this date (YYYY, YYYY-MM or YYYY-MM-DD).", valueName: "date"))
+    var asOf: String?
+
+    @Option(help: ArgumentHelp("Transaction time: only what the log held at this seq.", valueName: "n"))
+    var atSeq: Int64?
+
+    @Option(help: ArgumentHelp("Transaction time: only what was recorded by this RFC 3339 time (a bare date means the end of that UTC day).", valueName: "timestamp"))
+    var knownAt: String?
+
+    func validate() throws {
+        if let a = asOf, Dates.valid(a) == nil { throw ValidationError("--as-of takes YYYY, YYYY-MM or YYYY-MM-DD, not '\(a)'") }
+        if let s = atSeq, s < 0 { throw ValidationError("--at-seq must be 0 or more") }
+        if let k = knownAt, !TimeSlice(knownAt: k).knownAtIsValid {
+            throw ValidationError("--known-at takes an RFC 3339 time such as 2026-01-01T00:00:00Z or a date, not '\(k)'")
+        }
+    }
+
+    var slice: TimeSlice { TimeSlice(asOf: asOf.flatMap(Dates.valid), atSeq: atSeq, knownAt: knownAt) }
+}
+
+enum Dates {
+    /// A date with a year: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    static func valid(_ s: String) -> FuzzyDate? {
+        guard let d = FuzzyDate(s), d.hasYear else { return nil }
+        return d
+    }
+
+    static func option(_ s: String?, _ name: String) throws -> FuzzyDate? {
+        guard let s else { return nil }
+        guard let d = valid(s) else { throw ValidationError("\(name) takes YYYY, YYYY-MM or YYYY-MM-DD, not '\(s)'") }
+        return d
+    }
+}
+
+/// Countries as people type them: ISO codes or names in Kazakh, Russian or English, any
+/// case and inflection; a name of several words may be given unquoted.
+enum Countries {
+    static func one(_ text: String) throws -> CountryCode {
+        if let c = Gazetteer.country(named: text) { return c }
+        let close = Gazetteer.suggestions(for: text, limit: 3)
+        if close.isEmpty {
+            throw ValidationError("unknown country '\(text)': give an ISO code such as KZ or a name in English, Russian or Kazakh")
+        }
+        throw ValidationError("unknown country '\(text)'; did you mean \(close.joined(separator: ", "))?")
+    }
+
+    /// One country from one or more words.
+    static func country(_ words: [String]) throws -> CountryCode {
+        guard !words.isEmpty else { throw ValidationError("give a country: an ISO code such as KZ or a name") }
+        return try one(words.joined(separator: " "))
+    }
+
+    /// Two countries from two or more words (`KZ IR`, `ir kz`, `Kazakhstan Iran`, `United States Kazakhstan`).
+    static func pair(_ words: [String]) throws -> StreamID {
+        guard words.count >= 2 else {
+            throw ValidationError("give two countries, e.g. KZ IR or Kazakhstan Iran (got \(words.count))")
+        }
+        let a: CountryCode, b: CountryCode
+        if words.count == 2 {
+            a = try one(words[0])
+            b = try one(words[1])
+        } else {
+            var found: (CountryCode, CountryCode)?
+            for k in 1..<words.count {
+                if let x = Gazetteer.country(named: words[..<k].joined(separator: " ")),
+                   let y = Gazetteer.country(named: words[k...].joined(separator: " ")) {
+                    found = (x, y)
+                    break
+                }
+            }
+            guard let (x, y) = found else {
+                for w in words { _ = try one(w) }
+                throw ValidationError("give two countries, not \(words.count): \(words.joined(separator: " "))")
+            }
+            a = x
+            b = y
+        }
+        guard let pair = StreamID(a, b) else { throw ValidationError("give two different countries (both name \(a))") }
+        return pair
+    }
+}
+
+/// Printing a query's answer as an aligned table, JSON or CSV.
+enum Render {
+    /// Writes `json`, or `table` aligned (header in bold and `marked` rows in colour, on a
+    /// terminal without NO_COLOR) or as CSV.
+    static func emit(_ json: JSONValue, _ table: ChanceryProjections.Table, _ format: QueryFormat, marked: Set<Int> = []) {
+        var out = Output()
+        switch format {
+        case .json: out.write(JSONText.pretty(json))
+        case .csv: out.write(Table.csv([table.header] + table.rows))
+        case .table: out.write(text(table, marked: marked))
+        }
+        out.flush()
+    }
+
+    /// The aligned table; `marked` rows (by index) in red when colour is on.
+    static func text(_ table: ChanceryProjections.Table, marked: Set<Int> = []) -> String {
+        let colour = Terminal.colour
+        var lines = Table.render([table.header] + table.rows, bold: colour)
+            .split(separator: "\n", omittingEmptySubsequences: false).map { line in
+                // No trailing blanks when the last cells are empty.
+                var l = Substring(line)
+                while l.last == " " { l.removeLast() }
+                return String(l)
+            }
+        if colour {
+            for i in marked where i + 1 < lines.count { lines[i + 1] = "\u{1B}[31m" + lines[i + 1] + "\u{1B}[0m" }
+        }
+        return lines.joined(separator: "\n")
+    }
+}
+
+/// Indented JSON with sorted keys (the same values as the canonical form, laid out for people).
+enum JSONText {
+    static func pretty(_ v: JSONValue) -> String {
+        var out = [UInt8]()
+        write(v, indent: 0, into: &out)
+        out.append(0x0A)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private static func newline(_ indent: Int, _ out: inout [UInt8]) {
+        out.append(0x0A)
+        out.append(contentsOf: repeatElement(0x20, count: indent))
+    }
+
+    static func write(_ v: JSONValue, indent: Int, into out: inout [UInt8]) {
+        switch v {
+        case .array(let a) where !a.isEmpty:
+            out.append(UInt8(ascii: "["))
+            for (n, x) in a.enumerated() {
+                if n > 0 { out.append(UInt8(ascii: ",")) }
+                newline(indent + 2, &out)
+                write(x, indent: indent + 2, into: &out)
+            }
+            newline(indent, &out)
+            out.append(UInt8(ascii: "]"))
+        case .object(let o) where !o.isEmpty:
+            out.append(UInt8(ascii: "{"))
+            for (n, k) in o.keys.sorted().enumerated() {
+                if n > 0 { out.append(UInt8(ascii: ",")) }
+                newline(indent + 2, &out)
+                CanonicalJSON.writeString(k, into: &out)
+                out.append(contentsOf: [UInt8(ascii: ":"), 0x20])
+                write(o[k]!, indent: indent + 2, into: &out)
+            }
+            newline(indent, &out)
+            out.append(UInt8(ascii: "}"))
+        default:
+            CanonicalJSON.write(v, into: &out)
+        }
+    }
+}

@@ -1,0 +1,30 @@
+import ArgumentParser
+import ChanceryCore
+import ChanceryDomain
+
+struct StateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "state",
+        abstract: "Where a relationship stands: first and last contact, visits, talks, agreements, latest trade figures, sources.",
+        discussion: "Countries are ISO codes or names in English, Russian or Kazakh, in any case and order: KZ IR, ir kz, Kazakhstan Iran, Қазақстан Иран, Казахстан Иран."
+    )
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: ArgumentHelp("The two countries.", valueName: "country"))
+    var countries: [String]
+
+    @OptionGroup var time: TimeOptions
+
+    @Option(help: "Output format: table, json or csv.")
+    var format: QueryFormat = .table
+
+    func validate() throws { _ = try Countries.pair(countries) }
+
+    func run() throws {
+        let pair = try Countries.pair(countries)
+        let store = try global.open()
+        let snapshot = try reporting { try QueryService(store: store).state(pair, slice: time.slice) }
+        Render.emit(snapshot.json, snapshot.table, format)
+    }
+}
