@@ -216,6 +216,7 @@ import Testing
         let fileBefore = FileManager.default.contents(atPath: store)
 
         let r = try Binary.run(["--store", store] + args)
+        print("bad input [\(c.name)]: exit \(r.status): \(r.stderr.isEmpty ? r.out.prefix(200) : r.stderr.prefix(300))".replacingOccurrences(of: dir, with: "$DIR").trimmingCharacters(in: .newlines))
 
         switch c.outcome {
         case .rejected(let status, let message):
