@@ -64,8 +64,16 @@ public struct Ingestor {
         } catch let e as ArticleRejected {
             throw e
         } catch {
-            throw ArticleRejected(file: name, problem: "cannot read the file (\(error.localizedDescription))")
+            throw ArticleRejected(file: name, problem: "cannot read the file (\(readFailure(error)))")
         }
+    }
+
+    /// The system's reason for a failed read ("Input/output error"), not Foundation's wrapper.
+    static func readFailure(_ error: any Error) -> String {
+        let ns = error as NSError
+        let posix = ns.domain == NSPOSIXErrorDomain ? ns : ns.userInfo[NSUnderlyingErrorKey] as? NSError
+        if let p = posix, p.domain == NSPOSIXErrorDomain, let text = strerror(Int32(p.code)) { return String(cString: text) }
+        return ns.localizedDescription
     }
 
     /// Ingests one article's bytes. With `dryRun` nothing is written: the outcome lists the

@@ -8,7 +8,7 @@ enum StatusReader {
     static func isPlanned(_ cue: CueText, _ lex: Lexicon, near eventCues: [String] = []) -> Bool {
         var scope = cue
         if !eventCues.isEmpty, let i = cue.wordIndex(of: eventCues), cue.words.count > 14 {
-            scope = cue.window(i, radius: 6)
+            scope = cue.window(i, radius: 10)
         }
         if scope.has(lex.strongPlanned) { return true }
         if scope.has(lex.done) { return false }
