@@ -32,7 +32,24 @@ extension EventStore {
     /// Re-walks both hash chains: seq has no gap, every `prevHash` is the previous `hash`,
     /// every hash is recomputed from the stored columns, stream versions count up from 1,
     /// ids are unique, every event's article exists and its bytes hash to its sha256.
+    ///
+    /// Both chains are read in one read transaction, so a `verify` running while another
+    /// process appends sees one consistent snapshot (not an event whose article row was
+    /// committed after the articles were read).
     public func verify() throws -> VerifyReport {
+        guard db.isAutocommit else { return try walkChains() }
+        try db.exec("BEGIN")
+        do {
+            let report = try walkChains()
+            try db.exec("COMMIT")
+            return report
+        } catch {
+            try? db.exec("ROLLBACK")
+            throw error
+        }
+    }
+
+    private func walkChains() throws -> VerifyReport {
         // Articles first: remember which are sound.
         var articleOK: [String: Bool] = [:]
         var articleProblem: VerifyProblem?

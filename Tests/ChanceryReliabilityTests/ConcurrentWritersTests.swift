@@ -1,4 +1,5 @@
 import ChanceryDomain
+import ChanceryStore
 import Foundation
 import Testing
 
@@ -52,13 +53,14 @@ import Testing
     func fourWritersAtOnceLoseAndDoubleNothing(freshStore: Bool) throws {
         let rounds = Scale.trials(ci: 2, local: 5)
         let started = Date()
-        defer { print("concurrent writers (\(freshStore ? "fresh" : "existing") store): \(rounds) rounds of 4 writers over 83 articles in \(String(format: "%.1f", Date().timeIntervalSince(started))) s") }
+        var reads = 0
+        defer { print("concurrent writers (\(freshStore ? "fresh" : "existing") store): \(rounds) rounds of 4 writers over 83 articles, \(reads) verify + export while writing, in \(String(format: "%.1f", Date().timeIntervalSince(started))) s") }
         for round in 0..<rounds {
-            try oneRound(seed: Scale.seed(0xC0C0_0000) &+ UInt64(round) &+ (freshStore ? 100 : 0), freshStore: freshStore, round: round)
+            try oneRound(seed: Scale.seed(0xC0C0_0000) &+ UInt64(round) &+ (freshStore ? 100 : 0), freshStore: freshStore, round: round, readsDuringWrites: &reads)
         }
     }
 
-    func oneRound(seed: UInt64, freshStore: Bool, round: Int) throws {
+    func oneRound(seed: UInt64, freshStore: Bool, round: Int, readsDuringWrites: inout Int) throws {
         let articles = ArticleGenerator.articles(count: 80, seed: seed, duplicates: 3)
         let work = Binary.tempDir("conc")
         defer { try? FileManager.default.removeItem(atPath: work) }
@@ -96,6 +98,19 @@ import Testing
         let procs = try dirs.enumerated().map { i, d in
             try Binary.start(["--store", store, "ingest", d], outputs: work, tag: "writer\(i)")
         }
+        // Meanwhile a reader: every `verify` must pass and every `export` must be a sound
+        // chain, whatever the writers are doing (each reads one snapshot).
+        var reads = 0
+        while procs.contains(where: { $0.process.isRunning }) {
+            let v = try Binary.verify(store)
+            #expect(v.status == 0, "round \(round): verify while writing: \(v.stderr)")
+            let e = try Binary.run(["--store", store, "export"])
+            #expect(e.status == 0, "round \(round): export while writing: \(e.stderr)")
+            let lines = e.stdout.split(separator: 0x0A).map { Array($0) }
+            #expect(throws: Never.self, "round \(round): an export taken while writing is not a sound log") { try EventStore.inMemory().importLog(lines) }
+            reads += 1
+        }
+        readsDuringWrites += reads
         let results = procs.map { $0.wait() }
         for (i, r) in results.enumerated() {
             #expect(r.status == 0, "round \(round) writer \(i) exited \(r.status): \(r.stderr)")
