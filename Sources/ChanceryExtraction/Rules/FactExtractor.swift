@@ -25,6 +25,7 @@ public enum FactExtractor {
             }
             var f = SentenceFacts(sentence: s, index: i, cue: cue, mentions: mentions, dates: dates, speaker: nil)
             f.arrivalDate = arrival
+            f.refreshCountries()
             facts.append(f)
         }
         let context = makeContext(article, facts, lex)
@@ -128,10 +129,8 @@ public enum FactExtractor {
             var speaker: CountryCode?
             for i in idx.reversed() {
                 let s = facts[i]
-                guard let verb = ctx.lexicon.speechVerbs.first(where: { s.cue.lower.contains($0) }) else { continue }
-                let lower = s.cue.lower
-                guard let r = lower.range(of: verb) else { continue }
-                let verbOffset = lower.distance(from: lower.startIndex, to: r.lowerBound)
+                guard let verb = ctx.lexicon.speechVerbs.first(where: { s.cue.contains($0) }),
+                      let verbOffset = s.cue.firstOffset(of: verb) else { continue }
                 // The mention nearest the verb: after it in kk/ru, either side in en.
                 var best: (Int, CountryCode)?
                 for m in s.mentions where !isHomeReference(s, m, ctx) {
@@ -148,9 +147,12 @@ public enum FactExtractor {
         }
         // "Our country" means the speaker's country (the home side when nobody is quoted).
         for i in facts.indices {
+            var changed = false
             for j in facts[i].mentions.indices where isHomeReference(facts[i], facts[i].mentions[j], ctx) {
                 facts[i].mentions[j].countries = [facts[i].speaker ?? ctx.home]
+                changed = true
             }
+            if changed { facts[i].refreshCountries() }
         }
     }
 

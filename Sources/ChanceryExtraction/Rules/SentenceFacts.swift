@@ -22,7 +22,16 @@ struct SentenceFacts {
     /// Countries named in the sentence, in text order, each once (people and cities count
     /// for their country; compounds for both). Countries only named as stops of a route
     /// ("Казахстан – Туркменистан – Иран") are left out.
-    var countries: [CountryCode] {
+    /// `countries` and `actorCountries`, computed once (call after changing `mentions`).
+    private(set) var countries: [CountryCode] = []
+    private(set) var actorCountries: [CountryCode] = []
+
+    mutating func refreshCountries() {
+        countries = computeCountries()
+        actorCountries = computeActorCountries()
+    }
+
+    func computeCountries() -> [CountryCode] {
         var out = [CountryCode]()
         let route = routeMentions
         // Actors first (people, countries, adjectives), venues (cities, a Kazakh locative) after.
@@ -35,7 +44,7 @@ struct SentenceFacts {
     }
 
     /// Countries named as actors (not only as the venue).
-    var actorCountries: [CountryCode] {
+    func computeActorCountries() -> [CountryCode] {
         var out = [CountryCode]()
         let route = routeMentions
         for (i, m) in mentions.enumerated() where !route.contains(i) && !isVenue(m) {
@@ -79,21 +88,14 @@ struct SentenceFacts {
     /// and in the morning was received…": the reception is not the day before).
     func dates(sameClauseAs cues: [String]) -> [DateMention] {
         guard dates.count > 0, !cues.isEmpty else { return dates }
-        let lower = text.lowercased()
-        var cuePos: String.Index?
+        var cpo: Int?
         for c in cues {
-            if let r = lower.range(of: c), cuePos == nil || r.lowerBound < cuePos! { cuePos = r.lowerBound }
+            if let o = cue.firstOffset(of: c.replacingOccurrences(of: "-", with: " ")), cpo == nil || o < cpo! { cpo = o }
         }
-        guard let cp = cuePos, let cpo = Optional(lower.distance(from: lower.startIndex, to: cp)) else { return dates }
+        guard let cpo else { return dates }
         let boundaries = [", а ", ", and ", ", ал ", "; ", ", while ", ", but ", ", но ", ", after which", ", после чего"]
         var cuts = [Int]()
-        for b in boundaries {
-            var search = lower.startIndex..<lower.endIndex
-            while let r = lower.range(of: b, range: search) {
-                cuts.append(lower.distance(from: lower.startIndex, to: r.lowerBound))
-                search = r.upperBound..<lower.endIndex
-            }
-        }
+        for b in boundaries { cuts += cue.offsets(of: b) }
         guard !cuts.isEmpty else { return dates }
         func clause(_ o: Int) -> Int { cuts.filter { $0 < o }.count }
         let target = clause(cpo)

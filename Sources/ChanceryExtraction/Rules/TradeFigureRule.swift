@@ -18,13 +18,12 @@ enum TradeFigureRule {
             || (!named.isEmpty && cue.has(["между", "between", "арасындағы"]))
         if !bilateral && named.isEmpty && s.countries.contains(ctx.home) { return [] }
         _ = partner
-        let lowerText = s.text.lowercased()
         let period = PeriodReader.period(in: s.text, language: language, published: ctx.published)
         var out = [Candidate]()
         var seen = Set<String>()
         for amount in amounts {
             let offset = s.text.distance(from: s.text.startIndex, to: amount.range.lowerBound)
-            guard var metric = nearestMetric(before: offset, in: lowerText, lex) else { continue }
+            guard var metric = nearestMetric(before: offset, in: cue, lex) else { continue }
             if metric == .tradeTurnover && amount.unit != "percent" && cue.has(lex.targetCues) { metric = .tradeTarget }
             if metric == .tradeTarget && amount.unit == "percent" { continue }
             var change: Change?
@@ -48,17 +47,14 @@ enum TradeFigureRule {
     }
 
     /// The metric whose cue stands nearest before `offset` (else the first after it).
-    static func nearestMetric(before offset: Int, in lower: String, _ lex: Lexicon) -> TradeMetric? {
+    static func nearestMetric(before offset: Int, in cue: CueText, _ lex: Lexicon) -> TradeMetric? {
         var best: (Int, TradeMetric)?
         var after: (Int, TradeMetric)?
         for (metric, stems) in lex.metrics {
             for stem in stems {
-                var search = lower.startIndex..<lower.endIndex
-                while let r = lower.range(of: stem, range: search) {
-                    let p = lower.distance(from: lower.startIndex, to: r.lowerBound)
+                for p in cue.offsets(of: stem.replacingOccurrences(of: "-", with: " ")) {
                     if p <= offset { if best == nil || p > best!.0 { best = (p, metric) } }
                     else if after == nil || p < after!.0 { after = (p, metric) }
-                    search = r.upperBound..<lower.endIndex
                 }
             }
         }
