@@ -20,6 +20,9 @@ public struct BenchConfig {
     public var verbose = true
     /// Only extraction (no store at all): for profiling the extractor.
     public var extractOnly = false
+    /// Also time the proposed canonical JSON writer against `CanonicalJSON` on the
+    /// persisted projection rows (see `JSONProbe`).
+    public var probeJSON = false
     public init() {}
 }
 
@@ -219,6 +222,15 @@ public struct Runner {
         extra.set("history_busiest_ms", try timed { try projector.history(store, pair: busiest) }, digits: 3)
         mem.end("queries")
         projector.drop()
+
+        if config.probeJSON {
+            let p = try JSONProbe.run(storePath: storePath)
+            var j = OrderedJSON()
+            j.set("rows", p.rows); j.set("mb", Double(p.bytes) / 1e6, digits: 2)
+            j.set("canonical_json_ms", p.current, digits: 1); j.set("proposed_ms", p.proposed, digits: 1)
+            j.set("identical", p.identical ? "yes" : "NO")
+            extra.set("json_probe", object: j)
+        }
 
         try extract(&out, &extra, &mem)
 

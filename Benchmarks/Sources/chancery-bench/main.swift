@@ -32,6 +32,7 @@ while !args.isEmpty {
     case "--projections": projections = value(a)
     case "--quiet": config.verbose = false
     case "--extract-only": config.extractOnly = true
+    case "--probe-json": config.probeJSON = true
     case "-h", "--help": print(usage); exit(0)
     default: FileHandle.standardError.write("unknown option \(a)\n\(usage)\n".data(using: .utf8)!); exit(64)
     }

@@ -56,16 +56,17 @@ public enum FactExtractor {
     /// "АҚШ доллары", "долларов США", "US dollars", "US$": a currency, not a side.
     static func isCurrency(_ m: Mention, in text: String) -> Bool {
         guard m.kind == .country || m.kind == .adjective else { return false }
-        let after = text[m.range.upperBound...].prefix(12).lowercased().trimmingCharacters(in: .whitespaces)
+        let after = String(text[m.range.upperBound...].prefix(12).drop(while: { $0 == " " || $0 == "\u{00A0}" })).lowercased()
         if after.hasPrefix("доллар") || after.hasPrefix("dollar") || after.hasPrefix("$") { return true }
-        let before = text[..<m.range.lowerBound].suffix(12).lowercased().trimmingCharacters(in: .whitespaces)
+        var before = String(text[..<m.range.lowerBound].suffix(12)).lowercased()
+        while before.last == " " || before.last == "\u{00A0}" { before.removeLast() }
         return before.hasSuffix("долларов") || before.hasSuffix("доллара") || before.hasSuffix("доллар")
     }
 
     /// A date that belongs to another event named right after it ("3 қарашада жоспарланған
     /// саммитке", "on 3 November at the summit").
     static func belongsToOtherEvent(_ d: DateMention, in text: String) -> Bool {
-        let after = text[d.range.upperBound...].prefix(90).lowercased()
+        let after = CueText(String(text[d.range.upperBound...].prefix(90)))
         return ["саммит", "форум", "мерейто", "summit", "forum", "jubilee", "съезд", "конгресс", "congress", "олимпиад", "чемпионат", "көрме", "выставк", "expo"].contains { after.contains($0) }
     }
 

@@ -187,7 +187,7 @@ struct CueText {
     }
 
     func matches(_ rawCue: String) -> Bool {
-        let cue = rawCue.utf8.contains(0x2D) ? rawCue.replacingOccurrences(of: "-", with: " ") : rawCue
+        let cue = rawCue.utf8.contains(0x2D) ? dashToSpace(rawCue) : rawCue
         guard simple else { return matchesByCharacter(cue) }
         let cb = Array(cue.utf8)
         if !cb.contains(0x20) {
@@ -222,7 +222,7 @@ struct CueText {
     func wordIndex(of cues: [String]) -> Int? {
         var best: Int?
         for c in cues {
-            let parts = c.replacingOccurrences(of: "-", with: " ").split(separator: " ")
+            let parts = dashToSpace(c).split(separator: " ")
             guard !parts.isEmpty, parts.count <= words.count else { continue }
             for i in 0...(words.count - parts.count) {
                 if let b = best, i >= b { break }
@@ -315,6 +315,13 @@ struct CueText {
         }
         return nil
     }
+}
+
+/// `s` with every "-" turned into a space, without Foundation's string search.
+@inline(__always)
+func dashToSpace(_ s: String) -> String {
+    guard s.utf8.contains(0x2D) else { return s }
+    return String(decoding: s.utf8.map { $0 == 0x2D ? 0x20 : $0 }, as: UTF8.self)
 }
 
 enum Lexicons {

@@ -90,7 +90,7 @@ struct SentenceFacts {
         guard dates.count > 0, !cues.isEmpty else { return dates }
         var cpo: Int?
         for c in cues {
-            if let o = cue.firstOffset(of: c.replacingOccurrences(of: "-", with: " ")), cpo == nil || o < cpo! { cpo = o }
+            if let o = cue.firstOffset(of: dashToSpace(c)), cpo == nil || o < cpo! { cpo = o }
         }
         guard let cpo else { return dates }
         let boundaries = [", а ", ", and ", ", ал ", "; ", ", while ", ", but ", ", но ", ", after which", ", после чего"]

@@ -52,7 +52,7 @@ enum TradeFigureRule {
         var after: (Int, TradeMetric)?
         for (metric, stems) in lex.metrics {
             for stem in stems {
-                for p in cue.offsets(of: stem.replacingOccurrences(of: "-", with: " ")) {
+                for p in cue.offsets(of: dashToSpace(stem)) {
                     if p <= offset { if best == nil || p > best!.0 { best = (p, metric) } }
                     else if after == nil || p < after!.0 { after = (p, metric) }
                 }
