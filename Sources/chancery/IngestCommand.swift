@@ -1,7 +1,6 @@
 import ArgumentParser
 import ChanceryCore
 import ChanceryDomain
-import ChanceryExtraction
 import Foundation
 
 struct IngestCommand: ParsableCommand {
@@ -71,10 +70,6 @@ struct IngestCommand: ParsableCommand {
                 }
             }
             out.flush()
-            if !FactExtractor.debugLines.isEmpty {
-                FileHandle.standardError.write(Data((FactExtractor.debugLines.joined(separator: "\n") + "\n").utf8))
-                FactExtractor.debugLines.removeAll()
-            }
         }
         if progress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
         out.flush()

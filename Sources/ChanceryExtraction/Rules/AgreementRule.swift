@@ -43,7 +43,6 @@ enum AgreementRule {
                 add(k, TitleReader.title(in: s.text, stems: stems, language: ctx.language), nil)
             }
         }
-        _ = docStems
         return out
 
         func title(_ k: AgreementKind) -> String {
@@ -51,14 +50,12 @@ enum AgreementRule {
             return TitleReader.title(in: s.text, stems: stems, language: ctx.language)
         }
         func isPlural(_ k: AgreementKind) -> Bool {
-            let stems = lex.documentKinds.first { $0.0 == k }?.1 ?? []
             let plural: [String]
             switch ctx.language {
             case .ru: plural = ["соглашений", "соглашения подписаны", "договоров", "меморандумов", "соглашениям", "соглашениями"]
             case .kk: plural = ["келісімдер", "шарттар", "меморандумдар"]
             case .en: plural = ["agreements", "memoranda", "memorandums", "treaties"]
             }
-            _ = stems
             return cue.has(plural)
         }
     }

@@ -5,9 +5,6 @@ import ChanceryDomain
 /// countries, people, dates and amounts, works out the article's context (home side,
 /// partner, dateline, publication date) and asks each rule for candidates.
 public enum FactExtractor {
-    /// Set CHANCERY_DEBUG_EXTRACT=1 to collect a trace of sentence analysis (for rule work).
-    nonisolated(unsafe) public static var debugLines = [String]()
-    static let debugEnabled = ProcessInfo.processInfo.environment["CHANCERY_DEBUG_EXTRACT"] != nil
 
     public static func extract(_ article: Article) -> [Candidate] {
         let lex = Lexicons.of(article.language)
@@ -35,13 +32,6 @@ public enum FactExtractor {
         for s in facts { byParagraph[s.sentence.paragraph, default: []].formUnion(s.countries) }
         for i in facts.indices { facts[i].paragraphCountries = byParagraph[facts[i].sentence.paragraph] ?? [] }
         var out = [Candidate]()
-        if debugEnabled {
-            debugLines.append("context partner=\(String(describing: context.partner)) second=\(String(describing: context.secondPartner)) dateline=\(String(describing: context.datelinePlace))/\(String(describing: context.datelineCountry)) published=\(String(describing: context.published))")
-            for s in facts {
-                debugLines.append("[p\(s.sentence.paragraph) spk=\(s.speaker?.rawValue ?? "-")] \(s.text.prefix(150))")
-                debugLines.append("    mentions: \(s.mentions.map { "\($0.kind):\($0.countries.map(\.rawValue).joined(separator: "+")):\(s.text[$0.range])" }.joined(separator: ", ")) dates: \(s.dates.map { $0.date.description })")
-            }
-        }
         for s in facts {
             if s.cue.has(lex.negation) && !s.cue.has(lex.done) { continue }
             var found = VisitRule.candidates(s, context)

@@ -12,12 +12,10 @@ enum TradeFigureRule {
         guard let (a, b) = ctx.pair(s) else { return [] }
         // The figure must be about the two of them: the partner named in the sentence or its
         // paragraph, or a word for "bilateral"; not a figure about the home side alone.
-        let partner = a == ctx.home ? b : a
         let named = s.countries.filter { $0 != ctx.home }
         let bilateral = cue.has(lex.bothSides) || cue.has(["өзара", "взаимн", "mutual", "екіжақты", "двусторон", "bilateral"])
             || (!named.isEmpty && cue.has(["между", "between", "арасындағы"]))
         if !bilateral && named.isEmpty && s.countries.contains(ctx.home) { return [] }
-        _ = partner
         let period = PeriodReader.period(in: s.text, language: language, published: ctx.published)
         var out = [Candidate]()
         var seen = Set<String>()
