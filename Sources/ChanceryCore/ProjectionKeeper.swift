@@ -105,9 +105,22 @@ public struct ProjectionKeeper {
         try store.write { tx in try rebuild(in: tx, comparing: comparing) }
     }
 
-    /// `rebuild()` inside `tx`.
+    /// `rebuild()` inside `tx`: pair by pair from the stored rows (`RowRebuild`), or by
+    /// folding the whole log when the log has what that path does not handle (an event
+    /// bearing on another pair's fact, or a payload of an older version).
     @discardableResult
     public func rebuild(in tx: StoreTransaction, comparing: Bool = true) throws -> Rebuild {
+        do {
+            return try tx.savepoint { try RowRebuild(store: store).run(in: tx, comparing: comparing) }
+        } catch is RowRebuild.Unsupported {
+            return try rebuildByFolding(in: tx, comparing: comparing)
+        }
+    }
+
+    /// `rebuild()` inside `tx`, by folding every event into the five projections in memory
+    /// (the reference the row path is tested against).
+    @discardableResult
+    public func rebuildByFolding(in tx: StoreTransaction, comparing: Bool = true) throws -> Rebuild {
         let head = try store.head().seq
         var batch = Batch(store: store, checkpoint: 0, loadsRows: false)
         try store.forEachEvent(EventFilter(throughSeq: head)) { try batch.add($0) }

@@ -20,7 +20,7 @@ enum Envelope {
         var prevHash: String
     }
 
-    private static func key(_ k: StaticString, _ out: inout [UInt8], first: Bool = false) {
+    static func key(_ k: StaticString, _ out: inout [UInt8], first: Bool = false) {
         if !first { out.append(UInt8(ascii: ",")) }
         out.append(UInt8(ascii: "\""))
         out.append(contentsOf: UnsafeBufferPointer(start: k.utf8Start, count: k.utf8CodeUnitCount))
@@ -200,11 +200,19 @@ extension Statement {
 /// What the article chain covers for one article row.
 enum ArticleEnvelope {
     static func bytes(n: Int64, sha256: String, name: String, language: String, published: String?, ingestedAt: String, prevHash: String) -> [UInt8] {
-        var o: [String: JSONValue] = [
-            "n": .int(n), "sha256": .string(sha256), "name": .string(name), "language": .string(language),
-            "ingestedAt": .string(ingestedAt), "prevHash": .string(prevHash),
-        ]
-        if let published { o["published"] = .string(published) }
-        return CanonicalJSON.bytes(.object(o))
+        // The canonical JSON of {"ingestedAt","language","n","name","prevHash","published"?,
+        // "sha256"}: keys in byte order, written directly.
+        var out = [UInt8]()
+        out.reserveCapacity(220 + name.utf8.count)
+        out.append(UInt8(ascii: "{"))
+        Envelope.key("ingestedAt", &out, first: true); Envelope.writeString(ingestedAt, into: &out)
+        Envelope.key("language", &out); Envelope.writeString(language, into: &out)
+        Envelope.key("n", &out); Envelope.writeInt(n, into: &out)
+        Envelope.key("name", &out); Envelope.writeString(name, into: &out)
+        Envelope.key("prevHash", &out); Envelope.writeString(prevHash, into: &out)
+        if let published { Envelope.key("published", &out); Envelope.writeString(published, into: &out) }
+        Envelope.key("sha256", &out); Envelope.writeString(sha256, into: &out)
+        out.append(UInt8(ascii: "}"))
+        return out
     }
 }

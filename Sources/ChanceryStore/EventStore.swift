@@ -12,6 +12,15 @@ public final class EventStore {
     public let path: String
     /// How payloads of older versions are read.
     public var upcasters: Upcasters = .standard
+    /// The statement reading one event row by seq (kept: a rebuild runs it per fact).
+    private var rowBySeqStatement: Statement?
+
+    func rowBySeq() throws -> Statement {
+        if let s = rowBySeqStatement { return s }
+        let s = try Statement(db, "SELECT \(EventStore.rowColumns) FROM events WHERE seq = ?")
+        rowBySeqStatement = s
+        return s
+    }
 
     /// Opens (creating if needed) the store at `path` and brings its schema up to date.
     public init(path: String) throws(StoreError) {

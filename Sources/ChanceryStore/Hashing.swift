@@ -1,3 +1,4 @@
+import CSQLite
 import Crypto
 
 /// SHA-256 helpers (hex, lower case).
@@ -5,6 +6,14 @@ public enum Hashing {
     /// The SHA-256 of `bytes` as 64 hex digits.
     public static func sha256Hex(_ bytes: some Sequence<UInt8>) -> String {
         hex(SHA256.hash(data: Array(bytes)))
+    }
+
+    /// The SHA-256 of the bytes of column `c` of the current row of `s`, as 64 hex digits.
+    static func sha256Hex(column c: Int32, of s: Statement) -> String {
+        let n = Int(sqlite3_column_bytes(s.pointer, c))
+        var h = SHA256()
+        if n > 0, let p = sqlite3_column_blob(s.pointer, c) { h.update(bufferPointer: UnsafeRawBufferPointer(start: p, count: n)) }
+        return hex(h.finalize())
     }
 
     /// The SHA-256 of a string's UTF-8 bytes as 64 hex digits.

@@ -51,7 +51,7 @@ extension EventStore {
 
     private func walkChains() throws -> VerifyReport {
         // Articles first: remember which are sound.
-        var articleOK: [String: Bool] = [:]
+        var articleOK: [ColumnKey: Bool] = [:]
         var articleProblem: VerifyProblem?
         var articles = 0
         do {
@@ -67,12 +67,12 @@ extension EventStore {
                                                  published: s.optionalString(5), ingestedAt: s.string(6), prevHash: s.string(7))
                 if bad == nil, s.string(7) != prev { bad = "prevHash does not match the previous article's hash" }
                 if bad == nil, Hashing.chain(prevHash: s.string(7), body: body) != s.string(8) { bad = "hash does not match the row (a field was changed)" }
-                if bad == nil, Hashing.sha256Hex(s.bytes(3)) != sha { bad = "the stored bytes do not hash to the article's sha256 \(sha)" }
+                if bad == nil, Hashing.sha256Hex(column: 3, of: s) != sha { bad = "the stored bytes do not hash to the article's sha256 \(sha)" }
                 if let bad {
-                    articleOK[sha] = false
+                    articleOK[ColumnKey(sha)] = false
                     if articleProblem == nil { articleProblem = VerifyProblem(seq: nil, article: n, what: "\(s.string(2)): \(bad)") }
                 } else {
-                    articleOK[sha] = true
+                    articleOK[ColumnKey(sha)] = true
                 }
                 prev = s.string(8)
                 expected = n + 1
@@ -83,7 +83,7 @@ extension EventStore {
         let s = try Statement(db, "SELECT \(EventStore.eventColumns), stream_version, article FROM events ORDER BY seq")
         var prev = Array(Hashing.genesis.utf8)
         var expected: Int64 = 1
-        var versions: [String: Int64] = [:]
+        var versions: [ColumnKey: Int64] = [:]
         var ids = IDSet()
         var count = 0
         var problem: VerifyProblem?
@@ -102,21 +102,21 @@ extension EventStore {
             Envelope.write(row: s, withHash: false, into: &body)
             let hash = Envelope.chainHex(s, prevColumn: 10, body: body)
             if !Envelope.column(s, 11, equals: hash) { fail("hash does not match the event's content (a field was changed)"); break }
-            let stream = s.string(4)
+            let stream = ColumnKey(s, column: 4)
             let v = (versions[stream] ?? 0) + 1
-            if s.int(12) != v { fail("stream version \(s.int(12)) of \(stream) should be \(v)"); break }
+            if s.int(12) != v { fail("stream version \(s.int(12)) of \(s.string(4)) should be \(v)"); break }
             versions[stream] = v
             if !ids.insert(s, column: 1) { fail("duplicate event id \(s.string(1))"); break }
-            let article = s.string(13)
-            if !VerifyScan.sourceNames(article: article, s, column: 9) {
+            if !VerifyScan.sourceNames(articleColumn: 13, s, column: 9) {
+                let article = s.string(13)
                 let sourceArticle = (try? JSONParser.parse(s.bytes(9)))?["article"]?.stringValue
                 if sourceArticle != article { fail("article column \(article) differs from source.article"); break }
             }
-            switch articleOK[article] {
+            switch articleOK[ColumnKey(s, column: 13)] {
             case .some(true): break
-            case .some(false): fail("its article \(article) fails verification: \(articleProblem?.what ?? "")"); break
+            case .some(false): fail("its article \(s.string(13)) fails verification: \(articleProblem?.what ?? "")"); break
             case .none where seq <= importedThrough: break
-            case .none: fail("its article \(article) is not in the store")
+            case .none: fail("its article \(s.string(13)) is not in the store")
             }
             if problem != nil { break }
             prev = hash
@@ -140,20 +140,50 @@ enum VerifyScan {
     /// Whether the canonical source JSON in column `c` of `s` names `article` as its
     /// `article` (it starts `{"article":"<article>"` and has no other `"article"` key);
     /// when not, the caller parses the source to decide.
-    static func sourceNames(article: String, _ s: Statement, column c: Int32) -> Bool {
+    static func sourceNames(articleColumn a: Int32, _ s: Statement, column c: Int32) -> Bool {
         let n = Int(sqlite3_column_bytes(s.pointer, c))
-        guard n > 0, let p = sqlite3_column_blob(s.pointer, c) else { return false }
-        let head = Array("{\"article\":\"".utf8) + Array(article.utf8) + [0x22]
-        guard n > head.count, memcmp(p, head, head.count) == 0 else { return false }
+        let an = Int(sqlite3_column_bytes(s.pointer, a))
+        guard n > 0, let p = sqlite3_column_blob(s.pointer, c), let ap = sqlite3_column_blob(s.pointer, a) else { return false }
+        let prefix = Array("{\"article\":\"".utf8)
+        let headCount = prefix.count + an + 1
+        guard n > headCount, memcmp(p, prefix, prefix.count) == 0, memcmp(p + prefix.count, ap, an) == 0,
+              p.load(fromByteOffset: prefix.count + an, as: UInt8.self) == 0x22 else { return false }
         // A second "article" key (possible only in a hand-made row) goes the slow way.
         let key = Array("\"article\"".utf8)
-        var i = head.count
+        var i = headCount
         while i + key.count <= n, let q = memchr(p + i, 0x22, n - i - key.count + 1) {
             i = p.distance(to: q)
             if memcmp(q, key, key.count) == 0 { return false }
             i += 1
         }
         return true
+    }
+}
+
+/// A short column value (a stream, an article's SHA-256 in hex) as a hashable key without
+/// a String: up to 64 bytes packed in words, longer ones kept whole.
+struct ColumnKey: Hashable {
+    private var w0: UInt64 = 0, w1: UInt64 = 0, w2: UInt64 = 0, w3: UInt64 = 0
+    private var w4: UInt64 = 0, w5: UInt64 = 0, w6: UInt64 = 0, w7: UInt64 = 0
+    private var count = 0
+    private var long: [UInt8]?
+
+    init(_ b: UnsafeRawBufferPointer) {
+        count = b.count
+        if b.count > 64 { long = Array(b); return }
+        var words = (UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0))
+        withUnsafeMutableBytes(of: &words) { w in if b.count > 0 { w.copyMemory(from: b) } }
+        (w0, w1, w2, w3, w4, w5, w6, w7) = words
+    }
+
+    init(_ s: String) {
+        var s = s
+        self = s.withUTF8 { ColumnKey(UnsafeRawBufferPointer($0)) }
+    }
+
+    init(_ s: Statement, column c: Int32) {
+        let n = Int(sqlite3_column_bytes(s.pointer, c))
+        self.init(UnsafeRawBufferPointer(start: n > 0 ? sqlite3_column_blob(s.pointer, c) : nil, count: n))
     }
 }
 

@@ -1,0 +1,103 @@
+import ChanceryDomain
+import ChanceryStore
+import Testing
+@testable import ChanceryCore
+@testable import ChanceryProjections
+
+/// `randomLog` with every corroboration and retraction moved into the stream of the fact it
+/// names, as the store's writers record them (those naming unknown ids stay where they are).
+func streamLocalLog(seed: UInt64, count: Int) -> [RecordedEvent] {
+    var streamOf = [String: StreamID]()
+    return randomLog(seed: seed, count: count).map { e in
+        var e = e
+        switch e.data {
+        case .eventCorroborated(let c): if let s = streamOf[c.event] { e.stream = s }
+        case .eventRetracted(let r): if let s = streamOf[r.event] { e.stream = s }
+        default: break
+        }
+        streamOf[e.id] = e.stream
+        return e
+    }
+}
+
+@Suite struct RowRebuildTests {
+    /// The rows spliced from the stored columns are the fold's rows, byte for byte, and the
+    /// row path (not the fold) wrote them.
+    @Test(arguments: 1...16 as ClosedRange<UInt64>)
+    func rowsEqualTheFoldsRows(seed: UInt64) throws {
+        let events = streamLocalLog(seed: seed, count: 160)
+        let store = try appendInBatches(events, seed: seed)
+        let keeper = ProjectionKeeper(store: store)
+        let folded = try store.write { tx in try keeper.rebuildByFolding(in: tx) }
+        let byFold = try allRows(store)
+        let byRows = try store.write { tx in try RowRebuild(store: store).run(in: tx, comparing: true) }
+        #expect(byRows.changed.isEmpty, "seed \(seed): pairs whose rows differ: \(byRows.changed.map(\.description))")
+        #expect(byRows.facts == folded.facts && byRows.pairs == folded.pairs && byRows.checkpoint == folded.checkpoint)
+        let rows = try allRows(store)
+        #expect(rows.map(\.key) == byFold.map(\.key))
+        for (a, b) in zip(rows, byFold) where a.value != b.value {
+            Issue.record("seed \(seed) \(a.key):\n rows: \(a.value)\n fold: \(b.value)")
+            break
+        }
+        #expect(difference(try keeper.state(), try foldOfTheLog(store)) == nil)
+    }
+
+    /// A corroboration recorded in another pair's stream is left to the fold (the row path
+    /// refuses it), and `rebuild()` still gives the fold's rows.
+    @Test func anEventNamingAnotherPairsFactFallsBackToTheFold() throws {
+        let events = randomLog(seed: 3, count: 120)
+        let foreign = events.contains { e in
+            if case .eventCorroborated = e.data { return e.stream.description.contains("ZZ") } else { return false }
+        }
+        #expect(foreign)
+        let store = try appendInBatches(events, seed: 3)
+        #expect(throws: RowRebuild.Unsupported.self) {
+            try store.write { tx in try RowRebuild(store: store).run(in: tx, comparing: false) }
+        }
+        let keeper = ProjectionKeeper(store: store)
+        let before = try allRows(store)
+        let rebuilt = try keeper.rebuild()
+        #expect(rebuilt.changed.isEmpty)
+        #expect(try allRows(store).map(\.value) == before.map(\.value))
+    }
+
+    /// Rows left from a pair that no longer has facts are removed, and a changed row is named.
+    @Test func staleRowsAreRemovedAndChangesNamed() throws {
+        let store = try appendInBatches(streamLocalLog(seed: 5, count: 60), seed: 5)
+        try store.write { tx in
+            try tx.putProjection(ProjectionKeeper.pairsName, key: "AA-ZZ", value: #"{"facts":1,"foreign":[]}"#)
+            try tx.putProjection(ProjectionKeeper.factsName, key: "AA-ZZ/x", value: "{}")
+        }
+        let r = try ProjectionKeeper(store: store).rebuild()
+        #expect(r.changed.map(\.description) == ["AA-ZZ"])
+        #expect(try store.projectionRows(ProjectionKeeper.factsName, keyPrefix: "AA-ZZ/").isEmpty)
+        #expect(try store.projection(ProjectionKeeper.pairsName, key: "AA-ZZ") == nil)
+    }
+}
+
+@Suite struct CanonicalMemberTests {
+    @Test(arguments: [
+        (#"{"a":1,"event":"x-1","z":[1,{"event":"no"}]}"#, "event", #""x-1""#),
+        (#"{"b":{"event":"nested"},"event":"top"}"#, "event", #""top""#),
+        (#"{"quote":"he said \"event\":\"no\"","event":"ok"}"#, "event", #""ok""#),
+        (#"{ "event" : "spaced" }"#, "event", #""spaced""#),
+        (#"{"n":-1.5e3,"event":null}"#, "event", "null"),
+        (#"{"n":[1,2]}"#, "event", ""),
+        (#"{}"#, "event", ""),
+        (#"[1,"event"]"#, "event", ""),
+        (#"{"event":"unterminated}"#, "event", ""),
+    ])
+    func findsTopLevelMembersOnly(json: String, key: String, expected: String) {
+        let bytes = Array(json.utf8)
+        let found = bytes.withUnsafeBytes { b -> String in
+            guard let r = CanonicalJSON.member("event", in: b) else { return "" }
+            return String(decoding: b[r], as: UTF8.self)
+        }
+        #expect(found == expected, "\(json)")
+    }
+
+    @Test func decodesEscapedStrings() {
+        let bytes = Array(#"{"event":"a\"b\u00e9"}"#.utf8)
+        #expect(bytes.withUnsafeBytes { CanonicalJSON.stringMember("event", in: $0) } == "a\"bé")
+    }
+}
