@@ -21,6 +21,14 @@ struct RowRebuild {
     }
 
     let store: EventStore
+    /// Facts up to this seq were imported: their `data` is written in this build's form
+    /// (decoded and re-encoded) rather than copied.
+    var importedThrough: Int64 = 0
+
+    init(store: EventStore) throws {
+        self.store = store
+        importedThrough = try store.importedThrough()
+    }
 
     /// What one fact's row is made of: seqs of the events that bear on it.
     struct Fact {
@@ -155,7 +163,7 @@ struct RowRebuild {
         var own = [UInt8](), type = [UInt8]()
         try read(f.seq) { row in
             row.appendJSONString(.type, to: &type)
-            row.appendBytes(.payload, to: &out)
+            if f.seq <= importedThrough { try normalData(row, &out) } else { row.appendBytes(.payload, to: &out) }
             put(",\"id\":", &out); row.appendJSONString(.id, to: &out)
             put(",\"occurred\":", &out); row.appendJSONString(.occurred, to: &out)
             if row.hasOccurredUntil { put(",\"occurredUntil\":", &out); row.appendJSONString(.occurredUntil, to: &out) }
@@ -206,6 +214,17 @@ struct RowRebuild {
         put(",\"recordedAt\":", &out); row.appendJSONString(.recordedAt, to: &out)
         put(",\"seq\":", &out); number(seq, &out)
         out.append(UInt8(ascii: "}"))
+    }
+
+    /// The fact's `data` as `EventData.json` writes it (for an imported payload).
+    func normalData(_ row: EventRowView, _ out: inout [UInt8]) throws {
+        var payload = [UInt8]()
+        row.appendBytes(.payload, to: &payload)
+        guard let type = EventType(rawValue: row.string(.type)),
+              let data = try? EventData(type: type, json: try JSONParser.parse(payload)) else {
+            throw Unsupported(description: "unreadable payload at seq \(row.seq)")
+        }
+        CanonicalJSON.write(data.json, into: &out)
     }
 
     func read(_ seq: Int64, _ body: (EventRowView) throws -> Void) throws {

@@ -155,3 +155,12 @@ extension EventStore {
         return d
     }
 }
+
+extension EventStore {
+    /// The last seq that came from an imported log (0 when nothing was imported). Imported
+    /// payloads are stored as the log gave them: canonical, but not necessarily in the form
+    /// this build writes (extra members, `null` members, parties in another order).
+    public func importedThrough() throws -> Int64 {
+        Int64(try metaValue("imported_through") ?? "") ?? 0
+    }
+}
