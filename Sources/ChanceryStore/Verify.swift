@@ -84,7 +84,7 @@ extension EventStore {
         var prev = Array(Hashing.genesis.utf8)
         var expected: Int64 = 1
         var versions: [ColumnKey: Int64] = [:]
-        var ids = IDSet()
+        var ids = IDSet(capacity: Int((try? scalar("SELECT COALESCE(MAX(seq), 0) FROM events")) ?? 0))
         var count = 0
         var problem: VerifyProblem?
         var body = [UInt8]()
@@ -191,8 +191,10 @@ struct ColumnKey: Hashable {
 /// large log's ids take little memory.
 struct IDSet {
     private struct Packed: Hashable { var a: UInt64, b: UInt64, c: UInt64 }
-    private var packed = Set<Packed>()
+    private var packed: Set<Packed>
     private var long = Set<[UInt8]>()
+
+    init(capacity: Int = 0) { packed = Set(minimumCapacity: max(0, min(capacity, 50_000_000))) }
 
     /// Inserts the id in column `c` of `s`; false when it was there already.
     mutating func insert(_ s: Statement, column c: Int32) -> Bool {
