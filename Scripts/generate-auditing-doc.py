@@ -174,10 +174,15 @@ t('''## How the projections are kept
   appended, whatever the size of the log.
 - Queries without `--at-seq`/`--known-at` read those rows; before reading, they apply any
   event the checkpoint has not seen (appended by a tool that does not keep projections).
-- `chancery replay` folds the whole log from seq 1 into fresh rows and swaps them in, in one
-  transaction, and says whether they differed. A property test checks, on generated logs
-  with corroborations and retractions appended in random transactions, that the kept rows,
-  a fold of the whole log and the rebuilt rows are the same.''')
+- `chancery replay` rebuilds every row from seq 1 and swaps them in, in one transaction,
+  and says whether they differed. It goes pair by pair: a pair's events are read in seq
+  order to learn which events bear on which fact, then each fact's row is spliced from its
+  events' stored canonical columns, so memory holds one pair's seqs and ids, never the log.
+  When the log holds what that path leaves alone (an event naming another pair's fact, a
+  payload of an older version), it folds the whole log in memory instead. Property tests
+  check, on generated logs with corroborations and retractions appended in random
+  transactions, that the kept rows, a fold of the whole log and the rows of both rebuild
+  paths are the same, byte for byte.''')
 
 os.makedirs(os.path.join(ROOT, "docs"), exist_ok=True)
 with open(os.path.join(ROOT, "docs", "auditing.md"), "w") as f:

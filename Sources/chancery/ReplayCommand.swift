@@ -14,7 +14,7 @@ struct ReplayCommand: ParsableCommand {
         commandName: "replay",
         abstract: "Rebuild the projections from the log, or audit an exported log's relationship event by event.",
         discussion: """
-        replay: folds the whole log from seq 1 into fresh projection rows and swaps them in, in one transaction; says whether they differed from the persisted ones.
+        replay: rebuilds every projection row from seq 1 (pair by pair, from the stored events) and swaps them in, in one transaction; says whether they differed from the persisted ones.
         replay FILE.ndjson --pair A B: reads an exported log (no store), checks its chain, and prints each event of the pair — seq, occurred, type, summary, source article — with the change it made to the relationship's state. --format json gives a list of {event, change}.
         """
     )
