@@ -50,8 +50,8 @@ extension EventStore {
     }
 
     private func walkChains() throws -> VerifyReport {
-        // Articles first: remember which are sound.
-        var articleOK: [ColumnKey: Bool] = [:]
+        // Articles first: remember the unsound ones (few, if any), not every article.
+        var articleBad = Set<ColumnKey>()
         var articleProblem: VerifyProblem?
         var articles = 0
         do {
@@ -69,10 +69,8 @@ extension EventStore {
                 if bad == nil, Hashing.chain(prevHash: s.string(7), body: body) != s.string(8) { bad = "hash does not match the row (a field was changed)" }
                 if bad == nil, Hashing.sha256Hex(column: 3, of: s) != sha { bad = "the stored bytes do not hash to the article's sha256 \(sha)" }
                 if let bad {
-                    articleOK[ColumnKey(sha)] = false
+                    articleBad.insert(ColumnKey(sha))
                     if articleProblem == nil { articleProblem = VerifyProblem(seq: nil, article: n, what: "\(s.string(2)): \(bad)") }
-                } else {
-                    articleOK[ColumnKey(sha)] = true
                 }
                 prev = s.string(8)
                 expected = n + 1
@@ -84,7 +82,9 @@ extension EventStore {
         var prev = Array(Hashing.genesis.utf8)
         var expected: Int64 = 1
         var versions: [ColumnKey: Int64] = [:]
-        var ids = IDSet(capacity: Int((try? scalar("SELECT COALESCE(MAX(seq), 0) FROM events")) ?? 0))
+        let duplicateAt = try firstDuplicateID()
+        let articleExists = try Statement(db, "SELECT 1 FROM articles WHERE sha256 = ?")
+        var lastArticle: ColumnKey?
         var count = 0
         var problem: VerifyProblem?
         var body = [UInt8]()
@@ -106,17 +106,24 @@ extension EventStore {
             let v = (versions[stream] ?? 0) + 1
             if s.int(12) != v { fail("stream version \(s.int(12)) of \(s.string(4)) should be \(v)"); break }
             versions[stream] = v
-            if !ids.insert(s, column: 1) { fail("duplicate event id \(s.string(1))"); break }
+            if seq == duplicateAt { fail("duplicate event id \(s.string(1))"); break }
             if !VerifyScan.sourceNames(articleColumn: 13, s, column: 9) {
                 let article = s.string(13)
                 let sourceArticle = (try? JSONParser.parse(s.bytes(9)))?["article"]?.stringValue
                 if sourceArticle != article { fail("article column \(article) differs from source.article"); break }
             }
-            switch articleOK[ColumnKey(s, column: 13)] {
-            case .some(true): break
-            case .some(false): fail("its article \(s.string(13)) fails verification: \(articleProblem?.what ?? "")"); break
-            case .none where seq <= importedThrough: break
-            case .none: fail("its article \(s.string(13)) is not in the store")
+            // An article's events are consecutive as a rule: look it up when it changes.
+            let article = ColumnKey(s, column: 13)
+            if article != lastArticle {
+                if articleBad.contains(article) {
+                    fail("its article \(s.string(13)) fails verification: \(articleProblem?.what ?? "")"); break
+                }
+                if seq > importedThrough {
+                    articleExists.reset()
+                    articleExists.bind(1, s.string(13))
+                    if !(try articleExists.step()) { fail("its article \(s.string(13)) is not in the store"); break }
+                    lastArticle = article
+                }
             }
             if problem != nil { break }
             prev = hash
@@ -124,6 +131,22 @@ extension EventStore {
         }
         let head = String(decoding: prev, as: UTF8.self)
         return VerifyReport(events: count, articles: articles, head: head, problem: problem ?? articleProblem)
+    }
+
+    /// The seq at which an id occurs for the second time (the lowest such seq), if any: read
+    /// from the id index (or a sort), so that verify holds no set of every id.
+    func firstDuplicateID() throws -> Int64? {
+        let dups = try Statement(db, "SELECT id FROM events GROUP BY id HAVING COUNT(*) > 1")
+        var ids = [String]()
+        while try dups.step() { ids.append(dups.string(0)) }
+        let second = try Statement(db, "SELECT seq FROM events WHERE id = ? ORDER BY seq LIMIT 1 OFFSET 1")
+        var first: Int64?
+        for id in ids {
+            second.reset()
+            second.bind(1, id)
+            if try second.step() { first = min(first ?? .max, second.int(0)) }
+        }
+        return first
     }
 
     func metaValue(_ key: String) throws -> String? {
@@ -184,29 +207,5 @@ struct ColumnKey: Hashable {
     init(_ s: Statement, column c: Int32) {
         let n = Int(sqlite3_column_bytes(s.pointer, c))
         self.init(UnsafeRawBufferPointer(start: n > 0 ? sqlite3_column_blob(s.pointer, c) : nil, count: n))
-    }
-}
-
-/// The ids seen by `verify`, packed when short (ids are 20 hex digits as a rule), so that a
-/// large log's ids take little memory.
-struct IDSet {
-    private struct Packed: Hashable { var a: UInt64, b: UInt64, c: UInt64 }
-    private var packed: Set<Packed>
-    private var long = Set<[UInt8]>()
-
-    init(capacity: Int = 0) { packed = Set(minimumCapacity: max(0, min(capacity, 50_000_000))) }
-
-    /// Inserts the id in column `c` of `s`; false when it was there already.
-    mutating func insert(_ s: Statement, column c: Int32) -> Bool {
-        let n = Int(sqlite3_column_bytes(s.pointer, c))
-        guard n > 0, let p = sqlite3_column_blob(s.pointer, c) else { return long.insert([]).inserted }
-        let b = UnsafeRawBufferPointer(start: p, count: n)
-        guard n <= 23 else { return long.insert(Array(b)).inserted }
-        var words: (UInt64, UInt64, UInt64) = (0, 0, 0)
-        withUnsafeMutableBytes(of: &words) { w in
-            w.copyMemory(from: b)
-            w[23] = UInt8(n)
-        }
-        return packed.insert(Packed(a: words.0, b: words.1, c: words.2)).inserted
     }
 }
