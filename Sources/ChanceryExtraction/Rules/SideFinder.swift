@@ -61,8 +61,7 @@ enum SideFinder {
             let verbs = ctx.lexicon.receiveVerbs + ctx.lexicon.invitations
             guard let vi = s.cue.wordIndex(of: verbs) else { return nil }
             // The first person or country mention after the verb.
-            let lowerWords = s.cue.words
-            let verbWord = lowerWords[vi]
+            let verbWord = s.cue.word(vi)
             guard let r = s.text.lowercased().range(of: verbWord) else { return nil }
             let offset = s.text.lowercased().distance(from: s.text.lowercased().startIndex, to: r.upperBound)
             for m in s.mentions where m.kind != .city {
