@@ -56,9 +56,10 @@ import Testing
             covered += 1
             let lowered = Array(String(s).lowercased().unicodeScalars)
             #expect(lowered.count == 1)
-            let f = e & CueScalars.scalarMask
-            #expect(CueScalars.replaced(lowered[0].value) == f)
+            #expect(lowered[0].value == e & CueScalars.scalarMask)
+            let f = CueScalars.replaced(lowered[0].value)
             let ch = Character(Unicode.Scalar(f)!)
+            #expect((e & CueScalars.letterFlag != 0) == Character(s).isLetter)
             #expect((e & CueScalars.wordFlag != 0) == (ch.isLetter || ch.isNumber || ch == "'"))
             #expect((e & CueScalars.letterOrNumberFlag != 0) == (ch.isLetter || ch.isNumber))
         }
@@ -149,5 +150,16 @@ import Testing
         var n = cue.wordCount
         if let i = cue.lastWordIndex(equalToAny: ["деді", "деп"]), i > 0 { n = i }
         #expect(String(cue.word(n - 1)) == last)
+    }
+}
+
+import Foundation
+
+@Suite struct CueScalarsTests {
+    @Test func trimmedSpaceIsFoundationsWhitespace() {
+        for v in 0..<UInt32(CueScalars.limit) where CueScalars.table[Int(v)] != 0 {
+            let s = Unicode.Scalar(v)!
+            #expect(CueScalars.isTrimmedSpace(v) == CharacterSet.whitespaces.contains(s), "U+\(String(v, radix: 16))")
+        }
     }
 }

@@ -1,5 +1,6 @@
-/// The scalars `CueText` prepares byte by byte: for each, its prepared form (lower case,
-/// `ё` → `е`, `’` → `'`, `-` → space) and whether it belongs to a word.
+/// The scalars `CueText` prepares byte by byte: for each, its lower-case form (the prepared
+/// form is that with `ё` → `е`, `’` → `'`, `-` → space) and whether it is a letter and
+/// whether its prepared form belongs to a word.
 ///
 /// The table is built from the standard library's own answers (`String.lowercased()`,
 /// `Character.isLetter`, `Character.isNumber`), so that the byte-level preparation gives
@@ -19,11 +20,13 @@ enum CueScalars {
     static let wordFlag: UInt32 = 1 << 30
     /// Set when the prepared scalar is a letter or a digit.
     static let letterOrNumberFlag: UInt32 = 1 << 29
-    /// The prepared scalar's value.
+    /// Set when the scalar itself (as a `Character`) is a letter.
+    static let letterFlag: UInt32 = 1 << 28
+    /// The lower-case scalar's value.
     static let scalarMask: UInt32 = 0x1F_FFFF
 
     /// One entry per scalar below `limit`: 0 when not covered, else `covered`, the flags
-    /// and the prepared scalar.
+    /// and the lower-case scalar.
     static let table: [UInt32] = {
         var t = [UInt32](repeating: 0, count: limit)
         for v in 0..<UInt32(limit) {
@@ -65,9 +68,35 @@ enum CueScalars {
         let again = Array(String(fs).lowercased().unicodeScalars)
         guard again.count == 1, replaced(again[0].value) == f else { return nil }
         let ch = Character(fs)
-        var e = covered | f
+        var e = covered | lowered[0].value
         if ch.isLetter || ch.isNumber { e |= letterOrNumberFlag | wordFlag }
         if ch == "'" { e |= wordFlag }
+        if Character(s).isLetter { e |= letterFlag }
         return e
+    }
+
+    /// The entry of a scalar of covered text (0 for any other).
+    @inline(__always)
+    static func entry(covered v: UInt32) -> UInt32 {
+        Int(v) < limit ? table[Int(v)] : 0
+    }
+
+    /// Whether the scalar of covered text is a letter (`Character.isLetter`).
+    @inline(__always)
+    static func isLetter(covered v: UInt32) -> Bool {
+        entry(covered: v) & letterFlag != 0
+    }
+
+    /// The lower-case form of a scalar of covered text (`String.lowercased()`, one scalar).
+    @inline(__always)
+    static func lowered(covered v: UInt32) -> UInt32 {
+        entry(covered: v) & scalarMask
+    }
+
+    /// Whether a covered scalar is in `CharacterSet.whitespaces` (space separators, tab and,
+    /// in Foundation's set, the zero-width space).
+    @inline(__always)
+    static func isTrimmedSpace(_ v: UInt32) -> Bool {
+        v == 0x20 || v == 0x09 || v == 0xA0 || (v >= 0x2002 && v <= 0x200B) || v == 0x202F || v == 0x205F
     }
 }

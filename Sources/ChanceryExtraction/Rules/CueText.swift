@@ -17,6 +17,9 @@ struct CueText {
     let wordRanges: [Range<Int>]
     /// Every character is one scalar: the byte path.
     let simple: Bool
+    /// Every scalar of the text is one `CueScalars` covers (and there is no CR LF): each
+    /// character of the text is one scalar, and the table answers for it.
+    let covered: Bool
     /// The character path's prepared text and words (empty on the byte path).
     private let lower: String
     private let slowWords: [Substring]
@@ -34,6 +37,7 @@ struct CueText {
         bytes = preparedBytes
         wordRanges = words
         simple = true
+        covered = true
         lower = ""
         slowWords = []
     }
@@ -86,6 +90,7 @@ struct CueText {
         }
         bytes = b
         self.simple = simple
+        covered = false
         if simple {
             self.lower = ""
             slowWords = []
@@ -136,7 +141,7 @@ struct CueText {
                     words.append(wordStart..<out.count)
                     wordStart = -1
                 }
-                appendUTF8(e & CueScalars.scalarMask, to: &out)
+                appendUTF8(CueScalars.replaced(e & CueScalars.scalarMask), to: &out)
                 i += len
             }
             if wordStart >= 0 { words.append(wordStart..<out.count) }

@@ -13,7 +13,7 @@ public enum FactExtractor {
         facts.reserveCapacity(sentences.count)
         for (i, s) in sentences.enumerated() {
             let cue = CueText(s.text)
-            let mentions = Gazetteer.mentions(in: s.text, language: article.language).filter { !isCurrency($0, in: s.text) }
+            let mentions = Gazetteer.mentions(in: s.text, language: article.language).filter { !isCurrency($0, in: s.text, covered: cue.covered) }
             var dates = DateReader.dates(in: s.text, language: article.language, published: article.published)
                 .filter { !belongsToOtherEvent($0, in: s.text) }
             var arrival: FuzzyDate?
@@ -44,8 +44,10 @@ public enum FactExtractor {
     }
 
     /// "АҚШ доллары", "долларов США", "US dollars", "US$": a currency, not a side.
-    static func isCurrency(_ m: Mention, in text: String) -> Bool {
+    /// `covered`: every scalar of `text` is one `CueScalars` covers (see `CueText.covered`).
+    static func isCurrency(_ m: Mention, in text: String, covered: Bool = false) -> Bool {
         guard m.kind == .country || m.kind == .adjective else { return false }
+        if covered { return CurrencyWords.isCurrency(m.range, in: text) }
         let after = String(text[m.range.upperBound...].prefix(12).drop(while: { $0 == " " || $0 == "\u{00A0}" })).lowercased()
         if after.hasPrefix("доллар") || after.hasPrefix("dollar") || after.hasPrefix("$") { return true }
         var before = String(text[..<m.range.lowerBound].suffix(12)).lowercased()
@@ -126,7 +128,7 @@ public enum FactExtractor {
                 var best: (Int, CountryCode)?
                 for m in s.mentions where !isHomeReference(s, m, ctx) {
                     guard let c = m.countries.first else { continue }
-                    let off = s.text.distance(from: s.text.startIndex, to: m.range.lowerBound)
+                    let off = s.characterOffset(of: m.range.lowerBound)
                     let dist = off >= verbOffset ? off - verbOffset : (ctx.language == .en ? verbOffset - off : Int.max)
                     if dist != Int.max, best == nil || dist < best!.0 { best = (dist, c) }
                 }

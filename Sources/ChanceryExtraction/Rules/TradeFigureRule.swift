@@ -20,7 +20,7 @@ enum TradeFigureRule {
         var out = [Candidate]()
         var seen = Set<String>()
         for amount in amounts {
-            let offset = s.text.distance(from: s.text.startIndex, to: amount.range.lowerBound)
+            let offset = s.characterOffset(of: amount.range.lowerBound)
             guard var metric = nearestMetric(before: offset, in: cue, lex) else { continue }
             if metric == .tradeTurnover && amount.unit != "percent" && cue.has(lex.targetCues) { metric = .tradeTarget }
             if metric == .tradeTarget && amount.unit == "percent" { continue }
