@@ -20,6 +20,8 @@ struct CueText {
     /// Every scalar of the text is one `CueScalars` covers (and there is no CR LF): each
     /// character of the text is one scalar, and the table answers for it.
     let covered: Bool
+    /// Which letters start runs of letters and digits (covered text only).
+    private let filter: CueRunFilter?
     /// The character path's prepared text and words (empty on the byte path).
     private let lower: String
     private let slowWords: [Substring]
@@ -40,6 +42,7 @@ struct CueText {
         covered = true
         lower = ""
         slowWords = []
+        filter = preparedBytes.withUnsafeBufferPointer { CueRunFilter(prepared: $0) }
     }
 
     /// The character-level preparation (and, when it finds every character to be one
@@ -91,6 +94,7 @@ struct CueText {
         bytes = b
         self.simple = simple
         covered = false
+        filter = nil
         if simple {
             self.lower = ""
             slowWords = []
@@ -305,9 +309,9 @@ struct CueText {
             for c in cues {
                 let hit = CueText.withBytes(c) { cb -> Bool in
                     if CueText.contains(cb, 0x20) { return false }
-                    let auxiliary = c.hasPrefix("кел") || c.hasPrefix("бар")
+                    if let filter, !filter.mayStart(cb) { return false }
                     for i in wordRanges.indices where word(i, hasPrefix: cb, in: b) {
-                        if i > 0, auxiliary, CueText.withBytes("п", { word(i - 1, hasSuffix: $0, in: b) })
+                        if i > 0, c.hasPrefix("кел") || c.hasPrefix("бар"), CueText.withBytes("п", { word(i - 1, hasSuffix: $0, in: b) })
                             || ["сай", "кез", "қарсы", "тап", "сәйкес"].contains(where: { wordEquals(i - 1, $0) }) { continue }
                         return true
                     }
@@ -345,7 +349,8 @@ struct CueText {
             return matchesByCharacter(cue)
         }
         return CueText.withDashesAsSpaces(rawCue) { cb in
-            bytes.withUnsafeBufferPointer { b in
+            if let filter, !filter.mayStart(cb) { return false }
+            return bytes.withUnsafeBufferPointer { b in
                 if !CueText.contains(cb, 0x20) {
                     for i in wordRanges.indices where word(i, hasPrefix: cb, in: b) { return true }
                     return false
