@@ -81,6 +81,21 @@ public enum LanguageIdentifier {
         return d
     }()
 
+    /// `lexicon` by the keys' hashes, for looking words up by their bytes.
+    static let lexiconByHash: [UInt64: [([UInt8], UInt32)]] = {
+        var d: [UInt64: [([UInt8], UInt32)]] = [:]
+        for (k, bits) in lexicon { d[k.h, default: []].append((Array(k.s.utf8), bits)) }
+        return d
+    }()
+
+    /// `lexicon[word]` for a word given by its bytes and hash.
+    @inline(__always)
+    static func lexiconBits(_ w: UnsafeBufferPointer<UInt8>, _ h: UInt64) -> UInt32? {
+        guard let entries = lexiconByHash[h] else { return nil }
+        for (bytes, bits) in entries where bytes.count == w.count && bytes.elementsEqual(w) { return bits }
+        return nil
+    }
+
     // MARK: - Analysis
 
     struct Analysis {
@@ -128,14 +143,16 @@ public enum LanguageIdentifier {
                 else if v >= 0x80, let o = otherScript(v) { others[o, default: 0] += 1 }
                 i += len
             }
-            let toks = RTokenizer.tokenize(b, from: 0, to: limit)
-            for t in toks where t.kind == .word {
-                let k = t.key
-                guard let f = k.s.unicodeScalars.first?.value else { continue }
+            RTokenizer.forEachWord(b, from: 0, to: limit) { w, h in
+                guard !w.isEmpty else { return }
+                let f = RScalars.decode(w, 0).0
                 if f >= 0x400 && f <= 0x52F {
                     var strong = false, weak = false, uk = false
-                    for u in k.s.unicodeScalars {
-                        switch u.value {
+                    var j = 0
+                    while j < w.count {
+                        let (u, l) = RScalars.decode(w, j)
+                        j += l
+                        switch u {
                         case 0x4D9, 0x493, 0x49B, 0x4B1, 0x4BB: strong = true
                         case 0x4A3, 0x4E9, 0x4AF, 0x456: weak = true
                         case 0x454, 0x457, 0x491: uk = true
@@ -144,13 +161,13 @@ public enum LanguageIdentifier {
                     }
                     if strong { kkStrong += 1 } else if weak { kkWeak += 1 }
                     if uk { ukLetters += 1 }
-                    guard let bits = lexicon[k] else { continue }
+                    guard let bits = lexiconBits(w, h) else { return }
                     if bits & 1 != 0 { kkWords += 1 }
                     if bits & 2 != 0 { ruWords += 1 }
                     if bits & 4 != 0 { ruDistinct += 1 }
                     for n in 0..<otherCyr.count where bits & (1 << UInt32(4 + n)) != 0 { otherCyr[n] += 1 }
                 } else if f < 0x250 {
-                    guard let bits = lexicon[k] else { continue }
+                    guard let bits = lexiconBits(w, h) else { return }
                     if bits & 8 != 0 { enWords += 1 }
                     for n in 0..<otherLat.count where bits & (1 << UInt32(4 + otherCyr.count + n)) != 0 { otherLat[n] += 1 }
                 }
