@@ -163,3 +163,26 @@ import Foundation
         }
     }
 }
+
+extension CueScalarsTests {
+    /// `FactExtractor.mayMentionDate` relies on the readers' lower-casing of letters being
+    /// the standard library's for covered scalars.
+    @Test func readersLowerCaseCoveredLettersAsTheStandardLibrary() {
+        for v in 0..<UInt32(CueScalars.limit) where CueScalars.table[Int(v)] != 0 && RScalars.isLetter(v) {
+            #expect(RScalars.lower(v) == CueScalars.lowered(covered: v), "U+\(String(v, radix: 16))")
+        }
+    }
+
+    @Test(arguments: [
+        ("Министрлер кеше кездесті.", true),
+        ("Министры встретились вчера вечером.", true),
+        ("Стороны провели переговоры.", false),
+        ("Talks were held on 3 November.", true),
+        ("Talks were held TODAY.", true),
+        ("Ministers met in Astana.", false),
+    ])
+    func dateCheck(_ text: String, _ may: Bool) {
+        #expect(FactExtractor.mayMentionDate(text, CueText(text)) == may)
+        if !may { #expect(DateReader.dates(in: text, language: .ru, published: .day(year: 2024, month: 5, day: 2)).isEmpty) }
+    }
+}

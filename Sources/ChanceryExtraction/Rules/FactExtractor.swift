@@ -14,8 +14,10 @@ public enum FactExtractor {
         for (i, s) in sentences.enumerated() {
             let cue = CueText(s.text)
             let mentions = Gazetteer.mentions(in: s.text, language: article.language).filter { !isCurrency($0, in: s.text, covered: cue.covered) }
-            var dates = DateReader.dates(in: s.text, language: article.language, published: article.published)
-                .filter { !belongsToOtherEvent($0, in: s.text) }
+            let dates = mayMentionDate(s.text, cue)
+                ? DateReader.dates(in: s.text, language: article.language, published: article.published)
+                    .filter { !belongsToOtherEvent($0, in: s.text) }
+                : []
             var arrival: FuzzyDate?
             if dates.isEmpty, let p = article.published, cue.has(["накануне", "the day before", "the previous day", "бір күн бұрын", "кеше кешке"]) {
                 arrival = p.adding(days: -1)
@@ -41,6 +43,19 @@ public enum FactExtractor {
             out += found
         }
         return out
+    }
+
+    /// The words `DateReader` reads as a day relative to the publication date.
+    static let relativeDayWords: [String] = DateReader.relativeDays.keys.map(\.s)
+
+    /// Whether `DateReader` may find a date in the sentence: every date it reads has a
+    /// number (ASCII digits) or is a relative day word. In covered text a word the date
+    /// reader lower-cases to such a word is in the prepared cue text as it is; other text
+    /// is always read.
+    static func mayMentionDate(_ text: String, _ cue: CueText) -> Bool {
+        guard cue.covered else { return true }
+        if text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) { return true }
+        return relativeDayWords.contains { cue.contains($0) }
     }
 
     /// "АҚШ доллары", "долларов США", "US dollars", "US$": a currency, not a side.
@@ -91,8 +106,11 @@ public enum FactExtractor {
         var place: String?, placeCountry: CountryCode?
         for s in facts.prefix(6) {
             guard let m = s.mentions.first, m.kind == .city || m.kind == .country else { continue }
-            let lead = s.text[s.text.startIndex..<m.range.lowerBound].trimmingCharacters(in: .whitespaces)
-            guard lead.isEmpty else { continue }
+            let leadRange = s.text.startIndex..<m.range.lowerBound
+            let leadIsBlank = s.cue.covered
+                ? s.text.unicodeScalars[leadRange].allSatisfy { CueScalars.isTrimmedSpace($0.value) }
+                : s.text[leadRange].trimmingCharacters(in: .whitespaces).isEmpty
+            guard leadIsBlank else { continue }
             let after = s.text[m.range.upperBound...].prefix(3)
             let word = s.text[m.range]
             let upper = word == word.uppercased() && word.count > 2
@@ -150,6 +168,17 @@ public enum FactExtractor {
     }
 
     static func isHomeReference(_ s: SentenceFacts, _ m: Mention, _ ctx: ArticleContext) -> Bool {
+        if s.cue.covered {
+            // Covered text: lower-cased scalar by scalar, each character one scalar.
+            let us = s.text.unicodeScalars[m.range]
+            return ctx.lexicon.homeReferences.contains { ref in
+                var it = us.makeIterator()
+                for r in ref.unicodeScalars {
+                    guard let u = it.next(), CueScalars.lowered(covered: u.value) == r.value else { return false }
+                }
+                return true
+            }
+        }
         let w = s.text[m.range].lowercased()
         return ctx.lexicon.homeReferences.contains { w.hasPrefix($0) }
     }

@@ -54,13 +54,24 @@ struct SentenceFacts {
         return out
     }
 
+    static let venueExceptions = ["канада", "гренада", "мальта", "уганда", "руанда", "ботсвана"]
+    static let locativeEndings = ["да", "де", "та", "те"]
+
     /// A city, or a country in the Kazakh locative ("Қытайда"): where, not who.
     func isVenue(_ m: Mention) -> Bool {
         if m.kind == .city { return true }
         if m.kind == .country {
             let w = word(of: m)
-            if ["канада", "гренада", "мальта", "уганда", "руанда", "ботсвана"].contains(w) { return false }
-            return ["да", "де", "та", "те"].contains { w.hasSuffix($0) } && w.count > 4
+            if cue.covered {
+                // Lower-cased covered text: equality and suffixes are those of the bytes, and
+                // each character is one scalar.
+                let b = w.utf8
+                if SentenceFacts.venueExceptions.contains(where: { b.elementsEqual($0.utf8) }) { return false }
+                return SentenceFacts.locativeEndings.contains { b.count >= $0.utf8.count && b.reversed().starts(with: $0.utf8.reversed()) }
+                    && w.unicodeScalars.count > 4
+            }
+            if SentenceFacts.venueExceptions.contains(w) { return false }
+            return SentenceFacts.locativeEndings.contains { w.hasSuffix($0) } && w.count > 4
         }
         return false
     }
@@ -219,9 +230,17 @@ struct ArticleContext {
     }
 
     func date(of s: SentenceFacts, near cues: [String] = []) -> (FuzzyDate, FuzzyDate?) {
-        if let d = s.dates(sameClauseAs: cues).first { return (d.date, d.until) }
-        if let c = s.contextDate { return (c, nil) }
-        return (published ?? fallbackDate, nil)
+        let d = dateAndStatement(of: s, near: cues)
+        return (d.date, d.until)
+    }
+
+    /// `date(of:near:)` and `statesDate(_:near:)` together (the clause is read once).
+    func dateAndStatement(of s: SentenceFacts, near cues: [String] = []) -> (date: FuzzyDate, until: FuzzyDate?, stated: Bool) {
+        let same = s.dates(sameClauseAs: cues)
+        let stated = !same.isEmpty || s.contextDate != nil
+        if let d = same.first { return (d.date, d.until, stated) }
+        if let c = s.contextDate { return (c, nil, stated) }
+        return (published ?? fallbackDate, nil, stated)
     }
 
     /// The two sides of a fact stated in `s`.

@@ -24,8 +24,7 @@ enum TalksRule {
         let remote = format == .phone || format == .video
         let place = remote ? nil : s.mentions.first(where: { $0.kind == .city })?.canonical ?? ctx.datelinePlace
         let talkCues = lex.talksCues
-        let (date, until) = ctx.date(of: s, near: talkCues)
-        let stated = ctx.statesDate(s, near: talkCues)
+        let (date, until, stated) = ctx.dateAndStatement(of: s, near: talkCues)
         let talks = TalksHeld(parties: [a, b], participants: participants, format: format, place: place,
                               status: StatusReader.fact(cue, lex, near: lex.talksCues))
         // Talks known only from someone "receiving" someone are a reception: a meeting of

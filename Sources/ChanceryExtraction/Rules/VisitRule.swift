@@ -33,8 +33,7 @@ enum VisitRule {
         let visitor = h == a ? b : a
         let eventCues = lex.visitNouns + lex.arrivalVerbs + lex.receiveVerbs + lex.welcomePhrases
         let status: FactStatus = invited ? .planned : StatusReader.fact(cue, lex, near: eventCues)
-        let (date, until) = s.arrivalDate.map { ($0, nil) } ?? ctx.date(of: s, near: eventCues)
-        let stated = s.arrivalDate != nil || ctx.statesDate(s, near: eventCues)
+        let (date, until, stated) = s.arrivalDate.map { ($0, nil, true) } ?? ctx.dateAndStatement(of: s, near: eventCues)
         let visit = VisitStarted(visitor: visitor, host: h, leader: SideFinder.leader(of: visitor, in: s), level: level,
                                  place: SideFinder.place(in: h, s, ctx), firstEver: cue.has(lex.firstEver) ? true : nil,
                                  status: status)
