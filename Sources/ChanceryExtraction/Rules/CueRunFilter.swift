@@ -30,8 +30,9 @@ struct CueRunFilter {
         }
     }
 
-    /// Whether a cue (prepared bytes: lower case, dashes as spaces) may occur at a run start.
-    /// Always true for a cue that does not start with a letter or digit in prepared form.
+    /// Whether a cue (lower case; its dashes as they are or as spaces, the answer is the
+    /// same) may occur at a run start. Always true for a cue that does not start with a
+    /// letter or digit in prepared form.
     func mayStart(_ cue: UnsafeBufferPointer<UInt8>) -> Bool {
         guard !cue.isEmpty else { return true }
         let (c0, l0) = CueRunFilter.decode(cue, 0)

@@ -348,9 +348,11 @@ struct CueText {
             let cue = rawCue.utf8.contains(0x2D) ? dashToSpace(rawCue) : rawCue
             return matchesByCharacter(cue)
         }
+        // The filter reads the cue before its dashes become spaces: neither is a letter or
+        // a digit, so its answer is the same, and most cues stop here.
+        if let filter, !CueText.withBytes(rawCue, { filter.mayStart($0) }) { return false }
         return CueText.withDashesAsSpaces(rawCue) { cb in
-            if let filter, !filter.mayStart(cb) { return false }
-            return bytes.withUnsafeBufferPointer { b in
+            bytes.withUnsafeBufferPointer { b in
                 if !CueText.contains(cb, 0x20) {
                     for i in wordRanges.indices where word(i, hasPrefix: cb, in: b) { return true }
                     return false
@@ -388,6 +390,7 @@ struct CueText {
         let count = wordRanges.count
         bytes.withUnsafeBufferPointer { b in
             for c in cues {
+                if let filter, !CueText.withBytes(c, { filter.mayStart($0) }) { continue }
                 CueText.withDashesAsSpaces(c) { cb in
                     // The cue's words: its byte runs between spaces.
                     var parts = [Range<Int>]()
