@@ -186,3 +186,24 @@ extension CueScalarsTests {
         if !may { #expect(DateReader.dates(in: text, language: .ru, published: .day(year: 2024, month: 5, day: 2)).isEmpty) }
     }
 }
+
+extension CueTextTests {
+    /// The filter built while preparing equals the one built from the prepared bytes, and
+    /// never rules out a cue that occurs.
+    @Test(arguments: sentences)
+    func runFilterBuiltWhilePreparing(_ text: String) {
+        guard let prepared = CueText.prepareBytes(text) else { return }
+        let rebuilt = prepared.bytes.withUnsafeBufferPointer { CueRunFilter(prepared: $0) }
+        var probes = Self.cues.flatMap { $0 }
+        for r in prepared.words { probes.append(String(decoding: prepared.bytes[r], as: UTF8.self)) }
+        for p in probes {
+            let a = Array(p.utf8).withUnsafeBufferPointer { prepared.filter.mayStart($0) }
+            let b = Array(p.utf8).withUnsafeBufferPointer { rebuilt.mayStart($0) }
+            #expect(a == b)
+        }
+        for r in prepared.words {
+            let w = Array(prepared.bytes[r])
+            #expect(w.withUnsafeBufferPointer { prepared.filter.mayStart($0) })
+        }
+    }
+}

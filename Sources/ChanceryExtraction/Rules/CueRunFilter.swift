@@ -6,28 +6,38 @@
 struct CueRunFilter {
     private var singles: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
     private var pairs: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+    /// While building: whether the last scalar added is a letter or digit, and the first
+    /// scalar of a run that has only that one so far.
+    private var previousInRun = false
+    private var runStart: UInt32?
+
+    /// An empty filter, to build with `add`.
+    init() {}
 
     /// The filter of prepared bytes (covered scalars in their prepared form only).
     init(prepared b: UnsafeBufferPointer<UInt8>) {
         CueScalars.table.withUnsafeBufferPointer { table in
             var i = 0
-            var previousInRun = false
-            var runStart: UInt32?
             while i < b.count {
                 let (v, len) = CueRunFilter.decode(b, i)
                 i += len
-                let inRun = Int(v) < CueScalars.limit && table[Int(v)] & CueScalars.letterOrNumberFlag != 0
-                if let s = runStart {
-                    if inRun { CueRunFilter.set(&pairs, CueRunFilter.hash(s, v)) }
-                    runStart = nil
-                }
-                if inRun && !previousInRun {
-                    CueRunFilter.set(&singles, CueRunFilter.hash(v))
-                    runStart = v
-                }
-                previousInRun = inRun
+                add(v, inRun: Int(v) < CueScalars.limit && table[Int(v)] & CueScalars.letterOrNumberFlag != 0)
             }
         }
+    }
+
+    /// Adds the next scalar of the prepared text (`inRun`: it is a letter or a digit).
+    @inline(__always)
+    mutating func add(_ v: UInt32, inRun: Bool) {
+        if let s = runStart {
+            if inRun { CueRunFilter.set(&pairs, CueRunFilter.hash(s, v)) }
+            runStart = nil
+        }
+        if inRun && !previousInRun {
+            CueRunFilter.set(&singles, CueRunFilter.hash(v))
+            runStart = v
+        }
+        previousInRun = inRun
     }
 
     /// Whether a cue (lower case; its dashes as they are or as spaces, the answer is the

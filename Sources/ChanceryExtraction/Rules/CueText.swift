@@ -28,21 +28,21 @@ struct CueText {
 
     init(_ text: String) {
         if let prepared = CueText.prepareBytes(text) {
-            self.init(preparedBytes: prepared.bytes, words: prepared.words)
+            self.init(preparedBytes: prepared.bytes, words: prepared.words, filter: prepared.filter)
         } else {
             self.init(characters: text)
         }
     }
 
     /// The byte path's result, already prepared.
-    private init(preparedBytes: [UInt8], words: [Range<Int>]) {
+    private init(preparedBytes: [UInt8], words: [Range<Int>], filter: CueRunFilter? = nil) {
         bytes = preparedBytes
         wordRanges = words
         simple = true
         covered = true
         lower = ""
         slowWords = []
-        filter = preparedBytes.withUnsafeBufferPointer { CueRunFilter(prepared: $0) }
+        self.filter = filter ?? preparedBytes.withUnsafeBufferPointer { CueRunFilter(prepared: $0) }
     }
 
     /// The character-level preparation (and, when it finds every character to be one
@@ -104,63 +104,72 @@ struct CueText {
         }
     }
 
-    /// The prepared bytes and word ranges of `text`, or `nil` when a scalar is not covered
-    /// by `CueScalars` or the text has CR LF (one character of two scalars).
-    static func prepareBytes(_ text: String) -> (bytes: [UInt8], words: [Range<Int>])? {
+    /// The prepared bytes, word ranges and run filter of `text`, or `nil` when a scalar is
+    /// not covered by `CueScalars` or the text has CR LF (one character of two scalars).
+    static func prepareBytes(_ text: String) -> (bytes: [UInt8], words: [Range<Int>], filter: CueRunFilter)? {
         if let r = text.utf8.withContiguousStorageIfAvailable({ prepareBytes($0) }) { return r }
         return Array(text.utf8).withUnsafeBufferPointer { prepareBytes($0) }
     }
 
-    private static func prepareBytes(_ src: UnsafeBufferPointer<UInt8>) -> (bytes: [UInt8], words: [Range<Int>])? {
-        CueScalars.table.withUnsafeBufferPointer { table -> (bytes: [UInt8], words: [Range<Int>])? in
-            var out = [UInt8]()
-            out.reserveCapacity(src.count)
+    private static func prepareBytes(_ src: UnsafeBufferPointer<UInt8>) -> (bytes: [UInt8], words: [Range<Int>], filter: CueRunFilter)? {
+        CueScalars.table.withUnsafeBufferPointer { table -> (bytes: [UInt8], words: [Range<Int>], filter: CueRunFilter)? in
             var words = [Range<Int>]()
             words.reserveCapacity(src.count / 5 + 1)
-            var wordStart = -1
-            var i = 0
+            var filter = CueRunFilter()
+            var covered = true
             let n = src.count
-            while i < n {
-                let c0 = src[i]
-                var v: UInt32
-                var len: Int
-                if c0 < 0x80 {
-                    v = UInt32(c0); len = 1
-                    if c0 == 0x0D && i + 1 < n && src[i + 1] == 0x0A { return nil }
-                } else if c0 < 0xE0 {
-                    guard i + 1 < n else { return nil }
-                    v = (UInt32(c0 & 0x1F) << 6) | UInt32(src[i + 1] & 0x3F); len = 2
-                } else if c0 < 0xF0 {
-                    guard i + 2 < n else { return nil }
-                    v = (UInt32(c0 & 0x0F) << 12) | (UInt32(src[i + 1] & 0x3F) << 6) | UInt32(src[i + 2] & 0x3F); len = 3
-                } else {
-                    return nil
+            // Lower-casing a covered scalar never lengthens its UTF-8 (a longer one would
+            // stop the byte path: `covered` false).
+            let out = [UInt8](unsafeUninitializedCapacity: n) { buf, count in
+                var o = 0
+                var wordStart = -1
+                var i = 0
+                while i < n {
+                    let c0 = src[i]
+                    var v: UInt32
+                    var len: Int
+                    if c0 < 0x80 {
+                        v = UInt32(c0); len = 1
+                        if c0 == 0x0D && i + 1 < n && src[i + 1] == 0x0A { covered = false; break }
+                    } else if c0 < 0xE0 {
+                        guard i + 1 < n else { covered = false; break }
+                        v = (UInt32(c0 & 0x1F) << 6) | UInt32(src[i + 1] & 0x3F); len = 2
+                    } else if c0 < 0xF0 {
+                        guard i + 2 < n else { covered = false; break }
+                        v = (UInt32(c0 & 0x0F) << 12) | (UInt32(src[i + 1] & 0x3F) << 6) | UInt32(src[i + 2] & 0x3F); len = 3
+                    } else {
+                        covered = false; break
+                    }
+                    guard Int(v) < CueScalars.limit else { covered = false; break }
+                    let e = table[Int(v)]
+                    guard e & CueScalars.covered != 0 else { covered = false; break }
+                    if e & CueScalars.wordFlag != 0 {
+                        if wordStart < 0 { wordStart = o }
+                    } else if wordStart >= 0 {
+                        words.append(wordStart..<o)
+                        wordStart = -1
+                    }
+                    let f = CueScalars.replaced(e & CueScalars.scalarMask)
+                    filter.add(f, inRun: e & CueScalars.letterOrNumberFlag != 0)
+                    switch f {
+                    case 0..<0x80:
+                        guard o + 1 <= n else { covered = false; break }
+                        buf[o] = UInt8(f); o += 1
+                    case 0x80..<0x800:
+                        guard o + 2 <= n else { covered = false; break }
+                        buf[o] = UInt8(0xC0 | (f >> 6)); buf[o + 1] = UInt8(0x80 | (f & 0x3F)); o += 2
+                    default:
+                        guard o + 3 <= n else { covered = false; break }
+                        buf[o] = UInt8(0xE0 | (f >> 12)); buf[o + 1] = UInt8(0x80 | ((f >> 6) & 0x3F))
+                        buf[o + 2] = UInt8(0x80 | (f & 0x3F)); o += 3
+                    }
+                    if !covered { break }
+                    i += len
                 }
-                guard Int(v) < CueScalars.limit else { return nil }
-                let e = table[Int(v)]
-                guard e & CueScalars.covered != 0 else { return nil }
-                if e & CueScalars.wordFlag != 0 {
-                    if wordStart < 0 { wordStart = out.count }
-                } else if wordStart >= 0 {
-                    words.append(wordStart..<out.count)
-                    wordStart = -1
-                }
-                appendUTF8(CueScalars.replaced(e & CueScalars.scalarMask), to: &out)
-                i += len
+                if covered && wordStart >= 0 { words.append(wordStart..<o) }
+                count = o
             }
-            if wordStart >= 0 { words.append(wordStart..<out.count) }
-            return (out, words)
-        }
-    }
-
-    @inline(__always)
-    private static func appendUTF8(_ v: UInt32, to buf: inout [UInt8]) {
-        switch v {
-        case 0..<0x80: buf.append(UInt8(v))
-        case 0x80..<0x800:
-            buf.append(UInt8(0xC0 | (v >> 6))); buf.append(UInt8(0x80 | (v & 0x3F)))
-        default:
-            buf.append(UInt8(0xE0 | (v >> 12))); buf.append(UInt8(0x80 | ((v >> 6) & 0x3F))); buf.append(UInt8(0x80 | (v & 0x3F)))
+            return covered ? (out, words, filter) : nil
         }
     }
 
