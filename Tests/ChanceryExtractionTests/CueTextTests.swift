@@ -207,3 +207,39 @@ extension CueTextTests {
         }
     }
 }
+
+extension CueTextTests {
+    /// A compiled list answers what the list of strings answers, for every hot list of the
+    /// three lexicons and the lists of this suite.
+    @Test(arguments: sentences)
+    func compiledListsAnswerAsTheirStrings(_ text: String) {
+        let cue = CueText(text), slow = CueText(characters: text)
+        var lists = Self.cues
+        for lang in Language.allCases {
+            let lex = Lexicons.of(lang)
+            lists += [lex.negation, lex.done, lex.strongPlanned, lex.planned, lex.welcomePhrases, lex.receiveVerbs,
+                      lex.invitations, lex.visitNouns, lex.arrivalVerbs, lex.talksCues, lex.signCues, lex.metrics.flatMap(\.1)]
+            #expect(lex.hot != nil)
+        }
+        lists.append(["іс-сапар", "қарсы ал", "келді", "барып", "бар"])
+        for list in lists {
+            let compiled = CompiledCues(list)
+            #expect(cue.has(compiled) == cue.has(list))
+            #expect(cue.hasMotion(compiled) == cue.hasMotion(list))
+            #expect(slow.has(compiled) == slow.has(list))
+            #expect(cue.has(compiled) == slow.has(list))
+        }
+    }
+
+    @Test(arguments: [
+        ("Президент Астанаға дамып келеді.", false),
+        ("Президент Астанаға келеді.", true),
+        ("Делегация келе жатыр, барып көрді.", true),
+        ("Министр іс-сапармен келді.", true),
+    ])
+    func kazakhMotionVerbs(_ text: String, _ arrival: Bool) {
+        let lex = Lexicons.of(.kk)
+        #expect(CueText(text).hasMotion(lex.hotCues.arrivalVerbs) == arrival)
+        #expect(CueText(characters: text).hasMotion(lex.arrivalVerbs) == arrival)
+    }
+}

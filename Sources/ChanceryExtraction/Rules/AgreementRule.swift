@@ -5,7 +5,7 @@ import ChanceryDomain
 enum AgreementRule {
     static func candidates(_ s: SentenceFacts, _ ctx: ArticleContext) -> [Candidate] {
         let lex = ctx.lexicon, cue = s.cue
-        guard cue.has(lex.signCues) else { return [] }
+        guard cue.has(lex.hotCues.signCues) else { return [] }
         if cue.has(lex.cumulative) || cue.has(lex.pressStatements) { return [] }
         if cue.has(lex.blocs) && s.countries.count < 2 { return [] }
         if cue.has(lex.pastRecall) && s.dates.isEmpty { return [] }

@@ -40,18 +40,38 @@ struct CueRunFilter {
         previousInRun = inRun
     }
 
+    /// What the filter tests of a cue: the hash of its first scalar when that is a letter
+    /// or digit in prepared form, and the hash of its first two when the second is too.
+    struct Key: Sendable {
+        var first: UInt8?
+        var pair: UInt8?
+
+        /// The key of a cue (lower case; its dashes as they are or as spaces, the key is the
+        /// same: neither is a letter or a digit).
+        init(_ cue: UnsafeBufferPointer<UInt8>) {
+            guard !cue.isEmpty else { return }
+            let (c0, l0) = CueRunFilter.decode(cue, 0)
+            guard CueRunFilter.qualifies(c0) else { return }
+            first = CueRunFilter.hash(c0)
+            guard l0 < cue.count else { return }
+            let (c1, _) = CueRunFilter.decode(cue, l0)
+            guard CueRunFilter.qualifies(c1) else { return }
+            pair = CueRunFilter.hash(c0, c1)
+        }
+    }
+
     /// Whether a cue (lower case; its dashes as they are or as spaces, the answer is the
     /// same) may occur at a run start. Always true for a cue that does not start with a
     /// letter or digit in prepared form.
-    func mayStart(_ cue: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard !cue.isEmpty else { return true }
-        let (c0, l0) = CueRunFilter.decode(cue, 0)
-        guard CueRunFilter.qualifies(c0) else { return true }
-        if !CueRunFilter.test(singles, CueRunFilter.hash(c0)) { return false }
-        guard l0 < cue.count else { return true }
-        let (c1, _) = CueRunFilter.decode(cue, l0)
-        guard CueRunFilter.qualifies(c1) else { return true }
-        return CueRunFilter.test(pairs, CueRunFilter.hash(c0, c1))
+    func mayStart(_ cue: UnsafeBufferPointer<UInt8>) -> Bool { mayStart(Key(cue)) }
+
+    /// `mayStart` for a cue's key.
+    @inline(__always)
+    func mayStart(_ key: Key) -> Bool {
+        guard let f = key.first else { return true }
+        if !CueRunFilter.test(singles, f) { return false }
+        guard let p = key.pair else { return true }
+        return CueRunFilter.test(pairs, p)
     }
 
     /// A letter or digit the prepared text can hold as it is.

@@ -361,18 +361,59 @@ struct CueText {
         // a digit, so its answer is the same, and most cues stop here.
         if let filter, !CueText.withBytes(rawCue, { filter.mayStart($0) }) { return false }
         return CueText.withDashesAsSpaces(rawCue) { cb in
-            bytes.withUnsafeBufferPointer { b in
-                if !CueText.contains(cb, 0x20) {
-                    for i in wordRanges.indices where word(i, hasPrefix: cb, in: b) { return true }
+            bytes.withUnsafeBufferPointer { b in matchesPrepared(cb, phrase: CueText.contains(cb, 0x20), in: b) }
+        }
+    }
+
+    /// `matches` on the byte path, for a cue with its dashes as spaces (`phrase`: it has a
+    /// space) and the prepared bytes `b`.
+    @inline(__always)
+    private func matchesPrepared(_ cb: UnsafeBufferPointer<UInt8>, phrase: Bool, in b: UnsafeBufferPointer<UInt8>) -> Bool {
+        if !phrase {
+            for i in wordRanges.indices where word(i, hasPrefix: cb, in: b) { return true }
+            return false
+        }
+        var from = 0
+        while let i = CueText.find(b, cb, from: from) {
+            if i == 0 || !CueText.letterOrDigit(b, endingAt: i) { return true }
+            from = i + cb.count
+        }
+        return false
+    }
+
+    /// `has` for a compiled cue list.
+    func has(_ cues: CompiledCues) -> Bool {
+        guard simple else { return has(cues.strings) }
+        return bytes.withUnsafeBufferPointer { b in
+            for c in cues.items {
+                if let filter, !filter.mayStart(c.key) { continue }
+                if c.bytes.withUnsafeBufferPointer({ matchesPrepared($0, phrase: c.phrase, in: b) }) { return true }
+            }
+            return false
+        }
+    }
+
+    /// `hasMotion` for a compiled cue list.
+    func hasMotion(_ cues: CompiledCues) -> Bool {
+        guard simple else { return hasMotion(cues.strings) }
+        return bytes.withUnsafeBufferPointer { b in
+            for c in cues.items where !c.rawPhrase {
+                if let filter, !filter.mayStart(c.key) { continue }
+                let hit = c.rawBytes.withUnsafeBufferPointer { cb -> Bool in
+                    for i in wordRanges.indices where word(i, hasPrefix: cb, in: b) {
+                        if i > 0, c.auxiliary, CueText.withBytes("п", { word(i - 1, hasSuffix: $0, in: b) })
+                            || ["сай", "кез", "қарсы", "тап", "сәйкес"].contains(where: { wordEquals(i - 1, $0) }) { continue }
+                        return true
+                    }
                     return false
                 }
-                var from = 0
-                while let i = CueText.find(b, cb, from: from) {
-                    if i == 0 || !CueText.letterOrDigit(b, endingAt: i) { return true }
-                    from = i + cb.count
-                }
-                return false
+                if hit { return true }
             }
+            for c in cues.items where c.rawPhrase {
+                if let filter, !filter.mayStart(c.key) { continue }
+                if c.bytes.withUnsafeBufferPointer({ matchesPrepared($0, phrase: c.phrase, in: b) }) { return true }
+            }
+            return false
         }
     }
 

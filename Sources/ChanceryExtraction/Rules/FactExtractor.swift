@@ -35,7 +35,7 @@ public enum FactExtractor {
         for i in facts.indices { facts[i].paragraphCountries = byParagraph[facts[i].sentence.paragraph] ?? [] }
         var out = [Candidate]()
         for s in facts {
-            if s.cue.has(lex.negation) && !s.cue.has(lex.done) { continue }
+            if s.cue.has(lex.hotCues.negation) && !s.cue.has(lex.hotCues.done) { continue }
             var found = VisitRule.candidates(s, context)
             found += TalksRule.candidates(s, context)
             found += AgreementRule.candidates(s, context)

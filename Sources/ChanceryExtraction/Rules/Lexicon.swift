@@ -53,16 +53,22 @@ struct Lexicon: Sendable {
     var verbFinal: Bool = false
     /// Present-future forms of the verbs events are told with (Kazakh).
     var futureVerbs: [String] = []
+    /// The lists every sentence meets, compiled (see `withHotCues`).
+    var hot: HotCues? = nil
 }
 
 enum Lexicons {
     static func of(_ language: Language) -> Lexicon {
         switch language {
-        case .kk: return kazakh
-        case .ru: return russian
-        case .en: return english
+        case .kk: return compiledKazakh
+        case .ru: return compiledRussian
+        case .en: return compiledEnglish
         }
     }
+
+    static let compiledKazakh = kazakh.withHotCues()
+    static let compiledRussian = russian.withHotCues()
+    static let compiledEnglish = english.withHotCues()
 
     static let numberWords: [String: Int] = [
         "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,

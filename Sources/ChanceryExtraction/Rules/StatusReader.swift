@@ -10,9 +10,10 @@ enum StatusReader {
         if !eventCues.isEmpty, let i = cue.wordIndex(of: eventCues), cue.wordCount > 14 {
             scope = cue.window(i, radius: 10)
         }
-        if scope.has(lex.strongPlanned) { return true }
-        if scope.has(lex.done) { return false }
-        if scope.has(lex.planned) { return true }
+        let hot = lex.hotCues
+        if scope.has(hot.strongPlanned) { return true }
+        if scope.has(hot.done) { return false }
+        if scope.has(hot.planned) { return true }
         return lex.verbFinal && kazakhFinalVerbIsFuture(cue, lex)
     }
 

@@ -4,7 +4,7 @@ import ChanceryDomain
 enum TalksRule {
     static func candidates(_ s: SentenceFacts, _ ctx: ArticleContext) -> [Candidate] {
         let lex = ctx.lexicon, cue = s.cue
-        guard cue.has(lex.talksCues) else { return [] }
+        guard cue.has(lex.hotCues.talksCues) else { return [] }
         var format: TalksFormat = cue.has(lex.narrow) ? .narrow : cue.has(lex.expanded) ? .expanded
             : cue.has(lex.video) ? .video : cue.has(lex.phone) ? .phone : .unspecified
         // "в узком, а затем в расширенном составе", "шағын және кеңейтілген құрамда": both rounds.

@@ -5,7 +5,7 @@ import ChanceryDomain
 enum TradeFigureRule {
     static func candidates(_ s: SentenceFacts, _ ctx: ArticleContext, _ language: Language) -> [Candidate] {
         let lex = ctx.lexicon, cue = s.cue
-        guard cue.has(lex.metrics.flatMap(\.1)) else { return [] }
+        guard cue.has(lex.hotCues.metricStems) else { return [] }
         if cue.has(lex.worldTrade) || cue.has(lex.cumulative) && !cue.has(["инвест", "invest"]) { return [] }
         let amounts = AmountReader.amounts(in: s.text, language: language)
         guard !amounts.isEmpty else { return [] }

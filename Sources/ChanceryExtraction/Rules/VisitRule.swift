@@ -5,11 +5,12 @@ import ChanceryDomain
 enum VisitRule {
     static func candidates(_ s: SentenceFacts, _ ctx: ArticleContext) -> [Candidate] {
         let lex = ctx.lexicon, cue = s.cue
-        let welcome = cue.has(lex.welcomePhrases)
-        let receive = cue.has(lex.receiveVerbs)
-        let invited = cue.has(lex.invitations)
-        let arrival = cue.hasMotion(lex.arrivalVerbs)
-        guard welcome || receive || invited || cue.has(lex.visitNouns) || arrival else { return [] }
+        let hot = lex.hotCues
+        let welcome = cue.has(hot.welcomePhrases)
+        let receive = cue.has(hot.receiveVerbs)
+        let invited = cue.has(hot.invitations)
+        let arrival = cue.hasMotion(hot.arrivalVerbs)
+        guard welcome || receive || invited || cue.has(hot.visitNouns) || arrival else { return [] }
         if cue.has(lex.visitNonEvents) { return [] }
         if cue.has(lex.pastRecall) && s.dates.isEmpty { return [] }
         if cue.has(lex.subnational) && s.people.isEmpty { return [] }
