@@ -29,6 +29,15 @@ enum AgreementRule {
             out.append(c)
         }
         let named = kinds.filter { $0 != .documents }
+        // Each kind's title, read once (it is asked for twice when one kind is named).
+        var titles: [AgreementKind: String] = [:]
+        func title(_ k: AgreementKind) -> String {
+            if let t = titles[k] { return t }
+            let stems = lex.documentKinds.first { $0.0 == k }?.1 ?? []
+            let t = TitleReader.title(in: s.text, stems: stems, language: ctx.language, covered: s.cue.covered)
+            titles[k] = t
+            return t
+        }
         if let count, count > 1 && (cue.has(docStems) || named.isEmpty) {
             add(.documents, "", count)
         } else if named.isEmpty {
@@ -37,17 +46,10 @@ enum AgreementRule {
             // "ряд соглашений", "several agreements", "келісімдер": unnamed documents.
             add(.documents, "", count)
         } else {
-            for k in named {
-                let stems = lex.documentKinds.first { $0.0 == k }?.1 ?? []
-                add(k, TitleReader.title(in: s.text, stems: stems, language: ctx.language, covered: s.cue.covered), nil)
-            }
+            for k in named { add(k, title(k), nil) }
         }
         return out
 
-        func title(_ k: AgreementKind) -> String {
-            let stems = lex.documentKinds.first { $0.0 == k }?.1 ?? []
-            return TitleReader.title(in: s.text, stems: stems, language: ctx.language, covered: s.cue.covered)
-        }
         func isPlural(_ k: AgreementKind) -> Bool {
             let plural: [String]
             switch ctx.language {
