@@ -14,16 +14,19 @@ public enum FactExtractor {
         for (i, s) in sentences.enumerated() {
             let cue = CueText(s.text)
             let mentions = Gazetteer.mentions(in: s.text, language: article.language).filter { !isCurrency($0, in: s.text, covered: cue.covered) }
-            let dates = mayMentionDate(s.text, cue)
-                ? DateReader.dates(in: s.text, language: article.language, published: article.published)
+            // The readers' tokens, when a reader needs them (kept for the trade figures).
+            let tokens = mayMentionDate(s.text, cue) ? RTokenizer.tokenize(s.text) : nil
+            let dates = tokens.map {
+                DateReader.dates(in: s.text, tokens: $0, language: article.language, published: article.published)
                     .filter { !belongsToOtherEvent($0, in: s.text) }
-                : []
+            } ?? []
             var arrival: FuzzyDate?
             if dates.isEmpty, let p = article.published, cue.has(["накануне", "the day before", "the previous day", "бір күн бұрын", "кеше кешке"]) {
                 arrival = p.adding(days: -1)
             }
             var f = SentenceFacts(sentence: s, index: i, cue: cue, mentions: mentions, dates: dates, speaker: nil)
             f.arrivalDate = arrival
+            f.tokens = tokens
             f.refreshCountries()
             facts.append(f)
         }

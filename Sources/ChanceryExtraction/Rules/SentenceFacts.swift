@@ -16,6 +16,11 @@ struct SentenceFacts {
     var contextDate: FuzzyDate?
     /// Countries named anywhere in the sentence's paragraph.
     var paragraphCountries: Set<CountryCode> = []
+    /// `RTokenizer.tokenize(text)`, if the date reader needed it.
+    var tokens: [RToken]?
+
+    /// `RTokenizer.tokenize(text)`.
+    var readerTokens: [RToken] { tokens ?? RTokenizer.tokenize(text) }
 
     var text: String { sentence.text }
 
