@@ -23,6 +23,12 @@ public struct BenchConfig {
     /// Also time the proposed canonical JSON writer against `CanonicalJSON` on the
     /// persisted projection rows (see `JSONProbe`).
     public var probeJSON = false
+    /// With `extractOnly`: write every candidate of the generated articles, and of the
+    /// files in `dumpInputs`, to this path (one line per article and per candidate), to
+    /// check that a change to the extractor leaves its output as it was.
+    public var dumpCandidates: String?
+    /// Files (or directories of files) whose candidates `dumpCandidates` also writes.
+    public var dumpInputs: [String] = []
     public init() {}
 }
 
@@ -272,9 +278,38 @@ public struct Runner {
             }
         }
         mem.end("extract")
+        if let path = config.dumpCandidates { try dump(articles, to: path) }
         out.set("extract_mb_per_s", Double(total) / 1e6 / extractS, digits: 2)
         extra.set("extract_articles", articles.count)
         extra.set("extract_mb", Double(total) / 1e6, digits: 2)
         extra.set("extract_candidates_per_article", Double(candidates) / Double(articles.count), digits: 2)
+    }
+
+    /// Writes what the extractor reads from each input: the article's language and date,
+    /// then each candidate (or the reading error).
+    func dump(_ generated: [[UInt8]], to path: String) throws {
+        var inputs = generated.enumerated().map { ("gen-\($0.offset).txt", $0.element) }
+        let fm = FileManager.default
+        for p in config.dumpInputs {
+            var isDir: ObjCBool = false
+            guard fm.fileExists(atPath: p, isDirectory: &isDir) else { continue }
+            let files = isDir.boolValue ? try fm.contentsOfDirectory(atPath: p).sorted().map { p + "/" + $0 } : [p]
+            for f in files {
+                guard let d = fm.contents(atPath: f) else { continue }
+                inputs.append((f, [UInt8](d)))
+            }
+        }
+        let extractor = Extractor()
+        var text = ""
+        for (name, bytes) in inputs {
+            do {
+                let a = try extractor.read(bytes: bytes, name: (name as NSString).lastPathComponent)
+                text += "== \(name) \(a.language) \(String(describing: a.published))\n"
+                for c in extractor.candidates(in: a) { text += "  \(c)\n" }
+            } catch {
+                text += "== \(name) error \(error)\n"
+            }
+        }
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
     }
 }

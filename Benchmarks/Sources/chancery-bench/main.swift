@@ -4,6 +4,7 @@ import Foundation
 let usage = """
 usage: chancery-bench [--events N] [--json] [--seed S] [--pairs P] [--dir PATH] [--keep]
                       [--queries Q] [--extract-mb M] [--projections keeper|folds|none] [--quiet]
+                      [--extract-only [--dump-candidates PATH [--dump-input FILE_OR_DIR]...]]
 
 Generates a seeded log of N events (~5 per article transaction, ~200 pairs), appends it to
 a fresh Chancery store, measures the same rows through raw SQLite, then replay, export,
@@ -33,6 +34,8 @@ while !args.isEmpty {
     case "--quiet": config.verbose = false
     case "--extract-only": config.extractOnly = true
     case "--probe-json": config.probeJSON = true
+    case "--dump-candidates": config.dumpCandidates = value(a)
+    case "--dump-input": config.dumpInputs.append(value(a))
     case "-h", "--help": print(usage); exit(0)
     default: FileHandle.standardError.write("unknown option \(a)\n\(usage)\n".data(using: .utf8)!); exit(64)
     }

@@ -90,6 +90,8 @@ struct GazetteerIndex: Sendable {
     var entryWords: [Int32] = []
     var entrySeps: [Separator] = []
     var buckets: [UInt64: [Int32]] = [:]
+    /// `buckets` as a flat table, for the scan.
+    var bucketTable = BucketTable()
     var heads: [[UInt32]: Head] = [:]
     var exactCountryNames: [[UInt32]: Int32] = [:]
     var suggestionNames: [(display: String, norm: [UInt32], cyrillic: Bool)] = []
@@ -259,6 +261,7 @@ struct GazetteerIndex: Sendable {
         for row in GazetteerData.exclusions {
             add(row.phrase, .anyName, .excluded, -1)
         }
+        bucketTable = BucketTable(buckets)
     }
 
     @inline(__always)
@@ -471,21 +474,19 @@ struct GazetteerIndex: Sendable {
             memo.removeAll(keepingCapacity: true)
             while k <= min(3, count) {
                 key |= UInt64(text.norm[Int(tok.lo) + k - 1]) << UInt64(21 * (k - 1))
-                if let bucket = buckets[key] {
-                    for eid in bucket {
-                        let e = entries[Int(eid)]
-                        if let l = e.language, let language, l != language { continue }
-                        guard var m = match(e, at: i, text, source, caseInsensitive: caseInsensitive, memo: &memo) else { continue }
-                        m.entry = eid
-                        if let b = best {
-                            if m.last < b.last { continue }
-                            if m.last == b.last {
-                                if m.kind.rawValue < b.kind.rawValue { continue }
-                                if m.kind == b.kind && m.length <= b.length { continue }
-                            }
+                bucketTable.forEach(key) { eid in
+                    let e = entries[Int(eid)]
+                    if let l = e.language, let language, l != language { return }
+                    guard var m = match(e, at: i, text, source, caseInsensitive: caseInsensitive, memo: &memo) else { return }
+                    m.entry = eid
+                    if let b = best {
+                        if m.last < b.last { return }
+                        if m.last == b.last {
+                            if m.kind.rawValue < b.kind.rawValue { return }
+                            if m.kind == b.kind && m.length <= b.length { return }
                         }
-                        best = m
                     }
+                    best = m
                 }
                 k += 1
             }

@@ -37,7 +37,11 @@ public struct Amount: Sendable, Hashable {
 public enum AmountReader {
     /// The amounts in `text`, in order.
     public static func amounts(in text: String, language: Language) -> [Amount] {
-        let t = RTokenizer.tokenize(text)
+        amounts(in: text, tokens: RTokenizer.tokenize(text), language: language)
+    }
+
+    /// `amounts(in:language:)` for a text already tokenized (`RTokenizer.tokenize(text)`).
+    static func amounts(in text: String, tokens t: [RToken], language: Language) -> [Amount] {
         let found = AmountParser(t: t, lang: language).all()
         return found.map { a in
             Amount(value: a.value, unit: a.unit, range: text.rIndex(t[a.start].start)..<text.rIndex(t[a.end - 1].end), isApproximate: a.approx)

@@ -46,7 +46,11 @@ public enum DateReader {
 
     /// The dates mentioned in `text`, in order.
     public static func dates(in text: String, language: Language, published: FuzzyDate?) -> [DateMention] {
-        let t = RTokenizer.tokenize(text)
+        dates(in: text, tokens: RTokenizer.tokenize(text), language: language, published: published)
+    }
+
+    /// `dates(in:language:published:)` for a text already tokenized (`RTokenizer.tokenize(text)`).
+    static func dates(in text: String, tokens t: [RToken], language: Language, published: FuzzyDate?) -> [DateMention] {
         let g = RDateGrammar(t, language)
         var out: [DateMention] = []
         func range(_ a: Int, _ b: Int) -> Range<String.Index> { text.rIndex(t[a].start)..<text.rIndex(t[b - 1].end) }

@@ -81,6 +81,29 @@ public enum LanguageIdentifier {
         return d
     }()
 
+    /// `lexicon` by the keys' hashes, for looking words up by their bytes.
+    static let lexiconByHash: [UInt64: [([UInt8], UInt32)]] = {
+        var d: [UInt64: [([UInt8], UInt32)]] = [:]
+        for (k, bits) in lexicon { d[k.h, default: []].append((Array(k.s.utf8), bits)) }
+        return d
+    }()
+
+    /// A bit per `hash & 4095` of the lexicon's words: most words of a text are not listed
+    /// and stop at this test.
+    static let lexiconHashBits: [UInt64] = {
+        var bits = [UInt64](repeating: 0, count: 64)
+        for k in lexicon.keys { bits[Int(k.h & 4095) >> 6] |= 1 << (k.h & 63) }
+        return bits
+    }()
+
+    /// `lexicon[word]` for a word given by its bytes and hash.
+    @inline(__always)
+    static func lexiconBits(_ w: UnsafeBufferPointer<UInt8>, _ h: UInt64, _ hashBits: UnsafeBufferPointer<UInt64>) -> UInt32? {
+        guard hashBits[Int(h & 4095) >> 6] & (1 << (h & 63)) != 0, let entries = lexiconByHash[h] else { return nil }
+        for (bytes, bits) in entries where bytes.count == w.count && bytes.elementsEqual(w) { return bits }
+        return nil
+    }
+
     // MARK: - Analysis
 
     struct Analysis {
@@ -128,31 +151,35 @@ public enum LanguageIdentifier {
                 else if v >= 0x80, let o = otherScript(v) { others[o, default: 0] += 1 }
                 i += len
             }
-            let toks = RTokenizer.tokenize(b, from: 0, to: limit)
-            for t in toks where t.kind == .word {
-                let k = t.key
-                guard let f = k.s.unicodeScalars.first?.value else { continue }
-                if f >= 0x400 && f <= 0x52F {
-                    var strong = false, weak = false, uk = false
-                    for u in k.s.unicodeScalars {
-                        switch u.value {
-                        case 0x4D9, 0x493, 0x49B, 0x4B1, 0x4BB: strong = true
-                        case 0x4A3, 0x4E9, 0x4AF, 0x456: weak = true
-                        case 0x454, 0x457, 0x491: uk = true
-                        default: break
+            lexiconHashBits.withUnsafeBufferPointer { hashBits in
+                RTokenizer.forEachWord(b, from: 0, to: limit) { w, h in
+                    guard !w.isEmpty else { return }
+                    let f = RScalars.decode(w, 0).0
+                    if f >= 0x400 && f <= 0x52F {
+                        var strong = false, weak = false, uk = false
+                        var j = 0
+                        while j < w.count {
+                            let (u, l) = RScalars.decode(w, j)
+                            j += l
+                            switch u {
+                            case 0x4D9, 0x493, 0x49B, 0x4B1, 0x4BB: strong = true
+                            case 0x4A3, 0x4E9, 0x4AF, 0x456: weak = true
+                            case 0x454, 0x457, 0x491: uk = true
+                            default: break
+                            }
                         }
+                        if strong { kkStrong += 1 } else if weak { kkWeak += 1 }
+                        if uk { ukLetters += 1 }
+                        guard let bits = lexiconBits(w, h, hashBits) else { return }
+                        if bits & 1 != 0 { kkWords += 1 }
+                        if bits & 2 != 0 { ruWords += 1 }
+                        if bits & 4 != 0 { ruDistinct += 1 }
+                        for n in 0..<otherCyr.count where bits & (1 << UInt32(4 + n)) != 0 { otherCyr[n] += 1 }
+                    } else if f < 0x250 {
+                        guard let bits = lexiconBits(w, h, hashBits) else { return }
+                        if bits & 8 != 0 { enWords += 1 }
+                        for n in 0..<otherLat.count where bits & (1 << UInt32(4 + otherCyr.count + n)) != 0 { otherLat[n] += 1 }
                     }
-                    if strong { kkStrong += 1 } else if weak { kkWeak += 1 }
-                    if uk { ukLetters += 1 }
-                    guard let bits = lexicon[k] else { continue }
-                    if bits & 1 != 0 { kkWords += 1 }
-                    if bits & 2 != 0 { ruWords += 1 }
-                    if bits & 4 != 0 { ruDistinct += 1 }
-                    for n in 0..<otherCyr.count where bits & (1 << UInt32(4 + n)) != 0 { otherCyr[n] += 1 }
-                } else if f < 0x250 {
-                    guard let bits = lexicon[k] else { continue }
-                    if bits & 8 != 0 { enWords += 1 }
-                    for n in 0..<otherLat.count where bits & (1 << UInt32(4 + otherCyr.count + n)) != 0 { otherLat[n] += 1 }
                 }
             }
         }

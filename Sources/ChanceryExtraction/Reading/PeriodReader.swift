@@ -24,7 +24,11 @@ import ChanceryDomain
 public enum PeriodReader {
     /// The period the text states, or nil.
     public static func period(in text: String, language: Language, published: FuzzyDate?) -> Period? {
-        let t = RTokenizer.tokenize(text)
+        period(tokens: RTokenizer.tokenize(text), language: language, published: published)
+    }
+
+    /// `period(in:language:published:)` for a text already tokenized.
+    static func period(tokens t: [RToken], language: Language, published: FuzzyDate?) -> Period? {
         let r = PeriodGrammar(t: t, lang: language, pubYear: published?.year, pubMonth: published?.year != nil ? published?.rMonth : nil)
         return r.first()
     }

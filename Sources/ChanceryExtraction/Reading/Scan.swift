@@ -273,6 +273,40 @@ enum RTokenizer {
         return out
     }
 
+    /// Calls `body` with each word `tokenize` would find in `from..<to` (its lower-cased
+    /// UTF-8 bytes and their FNV-1a hash, what its `RKey` holds), without building tokens.
+    static func forEachWord(_ b: UnsafeBufferPointer<UInt8>, from: Int, to: Int,
+                            _ body: (UnsafeBufferPointer<UInt8>, UInt64) -> Void) {
+        var i = from
+        var buf: [UInt8] = []
+        buf.reserveCapacity(64)
+        while i < to {
+            let (v, len) = RScalars.decode(b, i)
+            if RScalars.isSpace(v) { i += len; continue }
+            if v >= 0x30 && v <= 0x39 {
+                while i < to, b[i] >= 0x30, b[i] <= 0x39 { i += 1 }
+                continue
+            }
+            if RScalars.isLetter(v) {
+                buf.removeAll(keepingCapacity: true)
+                while i < to {
+                    let (w, l) = RScalars.decode(b, i)
+                    if RScalars.isLetter(w) {
+                        appendUTF8(RScalars.lower(w), to: &buf)
+                    } else if RScalars.isWordJoiner(w) {
+                        appendUTF8(w, to: &buf)
+                    } else { break }
+                    i += l
+                }
+                var hv = RKey.fnvBasis
+                for x in buf { hv = RKey.fnvStep(hv, x) }
+                buf.withUnsafeBufferPointer { body($0, hv) }
+                continue
+            }
+            i += len
+        }
+    }
+
     @inline(__always)
     static func appendUTF8(_ v: UInt32, to buf: inout [UInt8]) {
         switch v {

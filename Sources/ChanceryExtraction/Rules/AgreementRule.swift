@@ -5,7 +5,7 @@ import ChanceryDomain
 enum AgreementRule {
     static func candidates(_ s: SentenceFacts, _ ctx: ArticleContext) -> [Candidate] {
         let lex = ctx.lexicon, cue = s.cue
-        guard cue.has(lex.signCues) else { return [] }
+        guard cue.has(lex.hotCues.signCues) else { return [] }
         if cue.has(lex.cumulative) || cue.has(lex.pressStatements) { return [] }
         if cue.has(lex.blocs) && s.countries.count < 2 { return [] }
         if cue.has(lex.pastRecall) && s.dates.isEmpty { return [] }
@@ -16,8 +16,7 @@ enum AgreementRule {
         guard !kinds.isEmpty else { return [] }
         guard let (a, b) = ctx.pair(s) else { return [] }
         let status = StatusReader.signing(cue, lex, near: lex.signCues)
-        let (date, until) = ctx.date(of: s, near: lex.signCues)
-        let stated = ctx.statesDate(s, near: lex.signCues)
+        let (date, until, stated) = ctx.dateAndStatement(of: s, near: lex.signCues)
         let docStems = lex.documentKinds.first { $0.0 == .documents }?.1 ?? []
         let allStems = lex.documentKinds.flatMap(\.1)
         let count = cue.count(before: allStems)
@@ -30,6 +29,15 @@ enum AgreementRule {
             out.append(c)
         }
         let named = kinds.filter { $0 != .documents }
+        // Each kind's title, read once (it is asked for twice when one kind is named).
+        var titles: [AgreementKind: String] = [:]
+        func title(_ k: AgreementKind) -> String {
+            if let t = titles[k] { return t }
+            let stems = lex.documentKinds.first { $0.0 == k }?.1 ?? []
+            let t = TitleReader.title(in: s.text, stems: stems, language: ctx.language, covered: s.cue.covered)
+            titles[k] = t
+            return t
+        }
         if let count, count > 1 && (cue.has(docStems) || named.isEmpty) {
             add(.documents, "", count)
         } else if named.isEmpty {
@@ -38,17 +46,10 @@ enum AgreementRule {
             // "ряд соглашений", "several agreements", "келісімдер": unnamed documents.
             add(.documents, "", count)
         } else {
-            for k in named {
-                let stems = lex.documentKinds.first { $0.0 == k }?.1 ?? []
-                add(k, TitleReader.title(in: s.text, stems: stems, language: ctx.language), nil)
-            }
+            for k in named { add(k, title(k), nil) }
         }
         return out
 
-        func title(_ k: AgreementKind) -> String {
-            let stems = lex.documentKinds.first { $0.0 == k }?.1 ?? []
-            return TitleReader.title(in: s.text, stems: stems, language: ctx.language)
-        }
         func isPlural(_ k: AgreementKind) -> Bool {
             let plural: [String]
             switch ctx.language {
@@ -63,10 +64,39 @@ enum AgreementRule {
 
 /// Reads a document's title as written: the capitalised phrase that names it.
 enum TitleReader {
-    static func title(in text: String, stems: [String], language: Language) -> String {
-        let lower = text.lowercased()
-        guard let stem = stems.first(where: { lower.contains($0) }), let r = lower.range(of: stem) else { return "" }
-        let start = text.index(text.startIndex, offsetBy: lower.distance(from: lower.startIndex, to: r.lowerBound))
+    /// The first of `stems` (in list order) that occurs in the lower-cased covered `text`,
+    /// and the scalar offset of its first occurrence (`stem` nil: none occurs). `nil` when
+    /// a stem has a scalar `CueScalars` does not cover (then the caller searches by
+    /// characters). In covered text each character is one scalar, so scalar offsets are
+    /// character offsets.
+    static func firstStem(_ stems: [String], inCovered text: String) -> (stem: String?, offset: Int)? {
+        let lower = text.unicodeScalars.map { CueScalars.lowered(covered: $0.value) }
+        for stem in stems {
+            let s = stem.unicodeScalars.map(\.value)
+            guard s.allSatisfy({ CueScalars.entry(covered: $0) != 0 }) else { return nil }
+            guard !s.isEmpty else { return nil }
+            if s.count <= lower.count {
+                for i in 0...(lower.count - s.count) where lower[i] == s[0] && lower[i..<(i + s.count)].elementsEqual(s) {
+                    return (stem, i)
+                }
+            }
+        }
+        return (nil, 0)
+    }
+
+    /// `covered`: every scalar of `text` is one `CueScalars` covers (see `CueText.covered`).
+    static func title(in text: String, stems: [String], language: Language, covered: Bool = false) -> String {
+        let stem: String, start: String.Index
+        if covered, let found = firstStem(stems, inCovered: text) {
+            guard let f = found.stem else { return "" }
+            stem = f
+            start = text.unicodeScalars.index(text.startIndex, offsetBy: found.offset)
+        } else {
+            let lower = text.lowercased()
+            guard let st = stems.first(where: { lower.contains($0) }), let r = lower.range(of: st) else { return "" }
+            stem = st
+            start = text.index(text.startIndex, offsetBy: lower.distance(from: lower.startIndex, to: r.lowerBound))
+        }
         switch language {
         case .kk:
             // "Одақтастық қатынастар туралы шартқа" → back to the capitalised word, stem without case.

@@ -13,15 +13,20 @@ public enum FactExtractor {
         facts.reserveCapacity(sentences.count)
         for (i, s) in sentences.enumerated() {
             let cue = CueText(s.text)
-            let mentions = Gazetteer.mentions(in: s.text, language: article.language).filter { !isCurrency($0, in: s.text) }
-            var dates = DateReader.dates(in: s.text, language: article.language, published: article.published)
-                .filter { !belongsToOtherEvent($0, in: s.text) }
+            let mentions = Gazetteer.mentions(in: s.text, language: article.language).filter { !isCurrency($0, in: s.text, covered: cue.covered) }
+            // The readers' tokens, when a reader needs them (kept for the trade figures).
+            let tokens = mayMentionDate(s.text, cue) ? RTokenizer.tokenize(s.text) : nil
+            let dates = tokens.map {
+                DateReader.dates(in: s.text, tokens: $0, language: article.language, published: article.published)
+                    .filter { !belongsToOtherEvent($0, in: s.text) }
+            } ?? []
             var arrival: FuzzyDate?
             if dates.isEmpty, let p = article.published, cue.has(["накануне", "the day before", "the previous day", "бір күн бұрын", "кеше кешке"]) {
                 arrival = p.adding(days: -1)
             }
             var f = SentenceFacts(sentence: s, index: i, cue: cue, mentions: mentions, dates: dates, speaker: nil)
             f.arrivalDate = arrival
+            f.tokens = tokens
             f.refreshCountries()
             facts.append(f)
         }
@@ -33,7 +38,7 @@ public enum FactExtractor {
         for i in facts.indices { facts[i].paragraphCountries = byParagraph[facts[i].sentence.paragraph] ?? [] }
         var out = [Candidate]()
         for s in facts {
-            if s.cue.has(lex.negation) && !s.cue.has(lex.done) { continue }
+            if s.cue.has(lex.hotCues.negation) && !s.cue.has(lex.hotCues.done) { continue }
             var found = VisitRule.candidates(s, context)
             found += TalksRule.candidates(s, context)
             found += AgreementRule.candidates(s, context)
@@ -43,9 +48,24 @@ public enum FactExtractor {
         return out
     }
 
+    /// The words `DateReader` reads as a day relative to the publication date.
+    static let relativeDayWords: [String] = DateReader.relativeDays.keys.map(\.s)
+
+    /// Whether `DateReader` may find a date in the sentence: every date it reads has a
+    /// number (ASCII digits) or is a relative day word. In covered text a word the date
+    /// reader lower-cases to such a word is in the prepared cue text as it is; other text
+    /// is always read.
+    static func mayMentionDate(_ text: String, _ cue: CueText) -> Bool {
+        guard cue.covered else { return true }
+        if text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) { return true }
+        return relativeDayWords.contains { cue.contains($0) }
+    }
+
     /// "АҚШ доллары", "долларов США", "US dollars", "US$": a currency, not a side.
-    static func isCurrency(_ m: Mention, in text: String) -> Bool {
+    /// `covered`: every scalar of `text` is one `CueScalars` covers (see `CueText.covered`).
+    static func isCurrency(_ m: Mention, in text: String, covered: Bool = false) -> Bool {
         guard m.kind == .country || m.kind == .adjective else { return false }
+        if covered { return CurrencyWords.isCurrency(m.range, in: text) }
         let after = String(text[m.range.upperBound...].prefix(12).drop(while: { $0 == " " || $0 == "\u{00A0}" })).lowercased()
         if after.hasPrefix("доллар") || after.hasPrefix("dollar") || after.hasPrefix("$") { return true }
         var before = String(text[..<m.range.lowerBound].suffix(12)).lowercased()
@@ -89,8 +109,11 @@ public enum FactExtractor {
         var place: String?, placeCountry: CountryCode?
         for s in facts.prefix(6) {
             guard let m = s.mentions.first, m.kind == .city || m.kind == .country else { continue }
-            let lead = s.text[s.text.startIndex..<m.range.lowerBound].trimmingCharacters(in: .whitespaces)
-            guard lead.isEmpty else { continue }
+            let leadRange = s.text.startIndex..<m.range.lowerBound
+            let leadIsBlank = s.cue.covered
+                ? s.text.unicodeScalars[leadRange].allSatisfy { CueScalars.isTrimmedSpace($0.value) }
+                : s.text[leadRange].trimmingCharacters(in: .whitespaces).isEmpty
+            guard leadIsBlank else { continue }
             let after = s.text[m.range.upperBound...].prefix(3)
             let word = s.text[m.range]
             let upper = word == word.uppercased() && word.count > 2
@@ -126,7 +149,7 @@ public enum FactExtractor {
                 var best: (Int, CountryCode)?
                 for m in s.mentions where !isHomeReference(s, m, ctx) {
                     guard let c = m.countries.first else { continue }
-                    let off = s.text.distance(from: s.text.startIndex, to: m.range.lowerBound)
+                    let off = s.characterOffset(of: m.range.lowerBound)
                     let dist = off >= verbOffset ? off - verbOffset : (ctx.language == .en ? verbOffset - off : Int.max)
                     if dist != Int.max, best == nil || dist < best!.0 { best = (dist, c) }
                 }
@@ -148,6 +171,17 @@ public enum FactExtractor {
     }
 
     static func isHomeReference(_ s: SentenceFacts, _ m: Mention, _ ctx: ArticleContext) -> Bool {
+        if s.cue.covered {
+            // Covered text: lower-cased scalar by scalar, each character one scalar.
+            let us = s.text.unicodeScalars[m.range]
+            return ctx.lexicon.homeReferences.contains { ref in
+                var it = us.makeIterator()
+                for r in ref.unicodeScalars {
+                    guard let u = it.next(), CueScalars.lowered(covered: u.value) == r.value else { return false }
+                }
+                return true
+            }
+        }
         let w = s.text[m.range].lowercased()
         return ctx.lexicon.homeReferences.contains { w.hasPrefix($0) }
     }

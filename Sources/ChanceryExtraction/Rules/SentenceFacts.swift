@@ -16,6 +16,11 @@ struct SentenceFacts {
     var contextDate: FuzzyDate?
     /// Countries named anywhere in the sentence's paragraph.
     var paragraphCountries: Set<CountryCode> = []
+    /// `RTokenizer.tokenize(text)`, if the date reader needed it.
+    var tokens: [RToken]?
+
+    /// `RTokenizer.tokenize(text)`.
+    var readerTokens: [RToken] { tokens ?? RTokenizer.tokenize(text) }
 
     var text: String { sentence.text }
 
@@ -27,16 +32,18 @@ struct SentenceFacts {
     private(set) var actorCountries: [CountryCode] = []
 
     mutating func refreshCountries() {
-        countries = computeCountries()
-        actorCountries = computeActorCountries()
+        let route = routeMentions
+        let venue = mentions.map(isVenue)
+        countries = computeCountries(route, venue)
+        actorCountries = computeActorCountries(route, venue)
     }
 
-    func computeCountries() -> [CountryCode] {
+    /// `route`: `routeMentions`; `venue`: `isVenue` of each mention.
+    func computeCountries(_ route: Set<Int>, _ venue: [Bool]) -> [CountryCode] {
         var out = [CountryCode]()
-        let route = routeMentions
         // Actors first (people, countries, adjectives), venues (cities, a Kazakh locative) after.
         for pass in 0..<2 {
-            for (i, m) in mentions.enumerated() where !route.contains(i) && (isVenue(m) == (pass == 1)) {
+            for (i, m) in mentions.enumerated() where !route.contains(i) && (venue[i] == (pass == 1)) {
                 for c in m.countries where !out.contains(c) { out.append(c) }
             }
         }
@@ -44,22 +51,32 @@ struct SentenceFacts {
     }
 
     /// Countries named as actors (not only as the venue).
-    func computeActorCountries() -> [CountryCode] {
+    func computeActorCountries(_ route: Set<Int>, _ venue: [Bool]) -> [CountryCode] {
         var out = [CountryCode]()
-        let route = routeMentions
-        for (i, m) in mentions.enumerated() where !route.contains(i) && !isVenue(m) {
+        for (i, m) in mentions.enumerated() where !route.contains(i) && !venue[i] {
             for c in m.countries where !out.contains(c) { out.append(c) }
         }
         return out
     }
+
+    static let venueExceptions = ["канада", "гренада", "мальта", "уганда", "руанда", "ботсвана"]
+    static let locativeEndings = ["да", "де", "та", "те"]
 
     /// A city, or a country in the Kazakh locative ("Қытайда"): where, not who.
     func isVenue(_ m: Mention) -> Bool {
         if m.kind == .city { return true }
         if m.kind == .country {
             let w = word(of: m)
-            if ["канада", "гренада", "мальта", "уганда", "руанда", "ботсвана"].contains(w) { return false }
-            return ["да", "де", "та", "те"].contains { w.hasSuffix($0) } && w.count > 4
+            if cue.covered {
+                // Lower-cased covered text: equality and suffixes are those of the bytes, and
+                // each character is one scalar.
+                let b = w.utf8
+                if SentenceFacts.venueExceptions.contains(where: { b.elementsEqual($0.utf8) }) { return false }
+                return SentenceFacts.locativeEndings.contains { b.count >= $0.utf8.count && b.reversed().starts(with: $0.utf8.reversed()) }
+                    && w.unicodeScalars.count > 4
+            }
+            if SentenceFacts.venueExceptions.contains(w) { return false }
+            return SentenceFacts.locativeEndings.contains { w.hasSuffix($0) } && w.count > 4
         }
         return false
     }
@@ -72,8 +89,7 @@ struct SentenceFacts {
         for (i, m) in mentions.enumerated() where m.kind == .country || m.kind == .city {
             if let last = chain.last {
                 let gap = text[mentions[last].range.upperBound..<m.range.lowerBound]
-                let trimmed = gap.trimmingCharacters(in: .whitespaces)
-                if ["–", "-", "—"].contains(trimmed) { chain.append(i); continue }
+                if isRouteDash(gap) { chain.append(i); continue }
                 flush()
             }
             chain = [i]
@@ -82,7 +98,29 @@ struct SentenceFacts {
         return result
     }
 
+    /// Whether `gap`, trimmed of white space (`CharacterSet.whitespaces`), is one dash or
+    /// hyphen.
+    func isRouteDash(_ gap: Substring) -> Bool {
+        if cue.covered {
+            // Covered text: scalars are characters and `CueScalars.isTrimmedSpace` answers.
+            var content: UInt32?
+            for u in gap.unicodeScalars where !CueScalars.isTrimmedSpace(u.value) {
+                if content != nil { return false }
+                content = u.value
+            }
+            return content == 0x2013 || content == 0x2D || content == 0x2014
+        }
+        let trimmed = gap.trimmingCharacters(in: .whitespaces)
+        return ["–", "-", "—"].contains(trimmed)
+    }
+
     var people: [Mention] { mentions.filter { $0.kind == .person } }
+
+    /// The character offset of `i` (a scalar boundary) in `text`.
+    func characterOffset(of i: String.Index) -> Int {
+        // Covered text: each character is one scalar.
+        cue.covered ? text.unicodeScalars.distance(from: text.startIndex, to: i) : text.distance(from: text.startIndex, to: i)
+    }
 
     /// The dates in the same clause as the first of `cues` ("He arrived the day before,
     /// and in the morning was received…": the reception is not the day before).
@@ -99,12 +137,27 @@ struct SentenceFacts {
         guard !cuts.isEmpty else { return dates }
         func clause(_ o: Int) -> Int { cuts.filter { $0 < o }.count }
         let target = clause(cpo)
-        let same = dates.filter { clause(text.distance(from: text.startIndex, to: $0.range.lowerBound)) == target }
+        let same = dates.filter { clause(characterOffset(of: $0.range.lowerBound)) == target }
         return same
     }
 
     /// The whole word around a mention (its inflected form), lower-cased.
     func word(of m: Mention) -> String {
+        if cue.covered {
+            let us = text.unicodeScalars
+            var lo = m.range.lowerBound, hi = m.range.upperBound
+            while lo > us.startIndex {
+                let p = us.index(before: lo)
+                let v = us[p].value
+                if CueScalars.isLetter(covered: v) || v == 0x2D { lo = p } else { break }
+            }
+            while hi < us.endIndex {
+                let v = us[hi].value
+                guard CueScalars.isLetter(covered: v) || v == 0x27 || v == 0x2019 else { break }
+                hi = us.index(after: hi)
+            }
+            return text[lo..<hi].lowercased()
+        }
         var lo = m.range.lowerBound, hi = m.range.upperBound
         while lo > text.startIndex {
             let p = text.index(before: lo)
@@ -116,6 +169,14 @@ struct SentenceFacts {
 
     /// The word just before a mention, lower-cased.
     func wordBefore(_ m: Mention) -> String {
+        if cue.covered {
+            let us = text.unicodeScalars
+            var i = m.range.lowerBound
+            while i > us.startIndex, !CueScalars.isLetter(covered: us[us.index(before: i)].value) { i = us.index(before: i) }
+            let end = i
+            while i > us.startIndex, CueScalars.isLetter(covered: us[us.index(before: i)].value) { i = us.index(before: i) }
+            return text[i..<end].lowercased()
+        }
         var i = m.range.lowerBound
         while i > text.startIndex, !text[text.index(before: i)].isLetter { i = text.index(before: i) }
         let end = i
@@ -125,6 +186,15 @@ struct SentenceFacts {
 
     /// The word just after a mention, lower-cased.
     func wordAfter(_ m: Mention) -> String {
+        if cue.covered {
+            let us = text.unicodeScalars
+            var i = m.range.upperBound
+            while i < us.endIndex, CueScalars.isLetter(covered: us[i].value) { i = us.index(after: i) }
+            while i < us.endIndex, !CueScalars.isLetter(covered: us[i].value) { i = us.index(after: i) }
+            let start = i
+            while i < us.endIndex, CueScalars.isLetter(covered: us[i].value) || us[i].value == 0x2D { i = us.index(after: i) }
+            return text[start..<i].lowercased()
+        }
         var i = m.range.upperBound
         while i < text.endIndex, text[i].isLetter { i = text.index(after: i) }
         while i < text.endIndex, !text[i].isLetter { i = text.index(after: i) }
@@ -165,9 +235,17 @@ struct ArticleContext {
     }
 
     func date(of s: SentenceFacts, near cues: [String] = []) -> (FuzzyDate, FuzzyDate?) {
-        if let d = s.dates(sameClauseAs: cues).first { return (d.date, d.until) }
-        if let c = s.contextDate { return (c, nil) }
-        return (published ?? fallbackDate, nil)
+        let d = dateAndStatement(of: s, near: cues)
+        return (d.date, d.until)
+    }
+
+    /// `date(of:near:)` and `statesDate(_:near:)` together (the clause is read once).
+    func dateAndStatement(of s: SentenceFacts, near cues: [String] = []) -> (date: FuzzyDate, until: FuzzyDate?, stated: Bool) {
+        let same = s.dates(sameClauseAs: cues)
+        let stated = !same.isEmpty || s.contextDate != nil
+        if let d = same.first { return (d.date, d.until, stated) }
+        if let c = s.contextDate { return (c, nil, stated) }
+        return (published ?? fallbackDate, nil, stated)
     }
 
     /// The two sides of a fact stated in `s`.

@@ -61,12 +61,11 @@ enum SideFinder {
             let verbs = ctx.lexicon.receiveVerbs + ctx.lexicon.invitations
             guard let vi = s.cue.wordIndex(of: verbs) else { return nil }
             // The first person or country mention after the verb.
-            let lowerWords = s.cue.words
-            let verbWord = lowerWords[vi]
+            let verbWord = s.cue.word(vi)
             guard let r = s.text.lowercased().range(of: verbWord) else { return nil }
             let offset = s.text.lowercased().distance(from: s.text.lowercased().startIndex, to: r.upperBound)
             for m in s.mentions where m.kind != .city {
-                let mo = s.text.distance(from: s.text.startIndex, to: m.range.lowerBound)
+                let mo = s.characterOffset(of: m.range.lowerBound)
                 if mo >= offset, let c = m.countries.first { return c }
             }
             return nil
@@ -78,7 +77,7 @@ enum SideFinder {
     static func firstActor(_ s: SentenceFacts, _ ctx: ArticleContext) -> CountryCode? {
         let titlePos = s.cue.position(of: ctx.lexicon.homeTitles)
         if let m = s.mentions.first(where: { $0.kind != .city }), let c = m.countries.first {
-            let off = s.text.distance(from: s.text.startIndex, to: m.range.lowerBound)
+            let off = s.characterOffset(of: m.range.lowerBound)
             if let t = titlePos, t < off, c != ctx.home {
                 // "Мемлекет басшысы ... X-ті қабылдады": the title is the subject. (In
                 // Russian and English "Президент Ирана" names the country after the title.)

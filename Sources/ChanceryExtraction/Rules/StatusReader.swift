@@ -7,22 +7,24 @@ enum StatusReader {
     /// True when the clause around the event cue announces rather than reports.
     static func isPlanned(_ cue: CueText, _ lex: Lexicon, near eventCues: [String] = []) -> Bool {
         var scope = cue
-        if !eventCues.isEmpty, let i = cue.wordIndex(of: eventCues), cue.words.count > 14 {
+        if !eventCues.isEmpty, let i = cue.wordIndex(of: eventCues), cue.wordCount > 14 {
             scope = cue.window(i, radius: 10)
         }
-        if scope.has(lex.strongPlanned) { return true }
-        if scope.has(lex.done) { return false }
-        if scope.has(lex.planned) { return true }
+        let hot = lex.hotCues
+        if scope.has(hot.strongPlanned) { return true }
+        if scope.has(hot.done) { return false }
+        if scope.has(hot.planned) { return true }
         return lex.verbFinal && kazakhFinalVerbIsFuture(cue, lex)
     }
 
     /// Kazakh puts the verb last: a final present-future form (`өткізеді`, `барады`,
     /// `қол қояды`, `келмек`) announces; a past form (`өткізді`) reports.
     static func kazakhFinalVerbIsFuture(_ cue: CueText, _ lex: Lexicon) -> Bool {
-        var words = cue.words
+        var count = cue.wordCount
         // Drop a trailing attribution: "…, – деді Президент", "деп хабарлайды …".
-        if let i = words.lastIndex(where: { $0 == "деді" || $0 == "деп" }), i > 0 { words = Array(words[..<i]) }
-        guard let last = words.last.map(String.init) else { return false }
+        if let i = cue.lastWordIndex(equalToAny: ["деді", "деп"]), i > 0 { count = i }
+        guard count > 0 else { return false }
+        let last = String(cue.word(count - 1))
         // Forms that can only be future: -йды/-йді (vowel stems), -мақ/-мек (intention),
         // and the present-future of the verbs events are told with.
         if ["йды", "йді", "мақ", "мек", "бақ", "бек", "пақ", "пек"].contains(where: { last.hasSuffix($0) }) && last.count > 4 { return true }

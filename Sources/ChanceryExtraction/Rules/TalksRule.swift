@@ -4,7 +4,7 @@ import ChanceryDomain
 enum TalksRule {
     static func candidates(_ s: SentenceFacts, _ ctx: ArticleContext) -> [Candidate] {
         let lex = ctx.lexicon, cue = s.cue
-        guard cue.has(lex.talksCues) else { return [] }
+        guard cue.has(lex.hotCues.talksCues) else { return [] }
         var format: TalksFormat = cue.has(lex.narrow) ? .narrow : cue.has(lex.expanded) ? .expanded
             : cue.has(lex.video) ? .video : cue.has(lex.phone) ? .phone : .unspecified
         // "в узком, а затем в расширенном составе", "шағын және кеңейтілген құрамда": both rounds.
@@ -24,8 +24,7 @@ enum TalksRule {
         let remote = format == .phone || format == .video
         let place = remote ? nil : s.mentions.first(where: { $0.kind == .city })?.canonical ?? ctx.datelinePlace
         let talkCues = lex.talksCues
-        let (date, until) = ctx.date(of: s, near: talkCues)
-        let stated = ctx.statesDate(s, near: talkCues)
+        let (date, until, stated) = ctx.dateAndStatement(of: s, near: talkCues)
         let talks = TalksHeld(parties: [a, b], participants: participants, format: format, place: place,
                               status: StatusReader.fact(cue, lex, near: lex.talksCues))
         // Talks known only from someone "receiving" someone are a reception: a meeting of

@@ -5,9 +5,10 @@ import ChanceryDomain
 enum TradeFigureRule {
     static func candidates(_ s: SentenceFacts, _ ctx: ArticleContext, _ language: Language) -> [Candidate] {
         let lex = ctx.lexicon, cue = s.cue
-        guard cue.has(lex.metrics.flatMap(\.1)) else { return [] }
+        guard cue.has(lex.hotCues.metricStems) else { return [] }
         if cue.has(lex.worldTrade) || cue.has(lex.cumulative) && !cue.has(["инвест", "invest"]) { return [] }
-        let amounts = AmountReader.amounts(in: s.text, language: language)
+        let tokens = s.readerTokens
+        let amounts = AmountReader.amounts(in: s.text, tokens: tokens, language: language)
         guard !amounts.isEmpty else { return [] }
         guard let (a, b) = ctx.pair(s) else { return [] }
         // The figure must be about the two of them: the partner named in the sentence or its
@@ -16,11 +17,11 @@ enum TradeFigureRule {
         let bilateral = cue.has(lex.bothSides) || cue.has(["өзара", "взаимн", "mutual", "екіжақты", "двусторон", "bilateral"])
             || (!named.isEmpty && cue.has(["между", "between", "арасындағы"]))
         if !bilateral && named.isEmpty && s.countries.contains(ctx.home) { return [] }
-        let period = PeriodReader.period(in: s.text, language: language, published: ctx.published)
+        let period = PeriodReader.period(tokens: tokens, language: language, published: ctx.published)
         var out = [Candidate]()
         var seen = Set<String>()
         for amount in amounts {
-            let offset = s.text.distance(from: s.text.startIndex, to: amount.range.lowerBound)
+            let offset = s.characterOffset(of: amount.range.lowerBound)
             guard var metric = nearestMetric(before: offset, in: cue, lex) else { continue }
             if metric == .tradeTurnover && amount.unit != "percent" && cue.has(lex.targetCues) { metric = .tradeTarget }
             if metric == .tradeTarget && amount.unit == "percent" { continue }

@@ -5,11 +5,12 @@ import ChanceryDomain
 enum VisitRule {
     static func candidates(_ s: SentenceFacts, _ ctx: ArticleContext) -> [Candidate] {
         let lex = ctx.lexicon, cue = s.cue
-        let welcome = cue.has(lex.welcomePhrases)
-        let receive = cue.has(lex.receiveVerbs)
-        let invited = cue.has(lex.invitations)
-        let arrival = cue.hasMotion(lex.arrivalVerbs)
-        guard welcome || receive || invited || cue.has(lex.visitNouns) || arrival else { return [] }
+        let hot = lex.hotCues
+        let welcome = cue.has(hot.welcomePhrases)
+        let receive = cue.has(hot.receiveVerbs)
+        let invited = cue.has(hot.invitations)
+        let arrival = cue.hasMotion(hot.arrivalVerbs)
+        guard welcome || receive || invited || cue.has(hot.visitNouns) || arrival else { return [] }
         if cue.has(lex.visitNonEvents) { return [] }
         if cue.has(lex.pastRecall) && s.dates.isEmpty { return [] }
         if cue.has(lex.subnational) && s.people.isEmpty { return [] }
@@ -33,8 +34,7 @@ enum VisitRule {
         let visitor = h == a ? b : a
         let eventCues = lex.visitNouns + lex.arrivalVerbs + lex.receiveVerbs + lex.welcomePhrases
         let status: FactStatus = invited ? .planned : StatusReader.fact(cue, lex, near: eventCues)
-        let (date, until) = s.arrivalDate.map { ($0, nil) } ?? ctx.date(of: s, near: eventCues)
-        let stated = s.arrivalDate != nil || ctx.statesDate(s, near: eventCues)
+        let (date, until, stated) = s.arrivalDate.map { ($0, nil, true) } ?? ctx.dateAndStatement(of: s, near: eventCues)
         let visit = VisitStarted(visitor: visitor, host: h, leader: SideFinder.leader(of: visitor, in: s), level: level,
                                  place: SideFinder.place(in: h, s, ctx), firstEver: cue.has(lex.firstEver) ? true : nil,
                                  status: status)
