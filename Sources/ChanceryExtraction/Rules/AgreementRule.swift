@@ -40,6 +40,8 @@ enum AgreementRule {
         }
         if let count, count > 1 && (cue.has(docStems) || named.isEmpty) {
             add(.documents, "", count)
+            // "a Treaty on … and 8 other documents": the documents named by title as well.
+            if cue.has(docStems) { for k in named where !title(k).isEmpty { add(k, title(k), nil) } }
         } else if named.isEmpty {
             add(.documents, "", count)
         } else if named.count == 1, title(named[0]).isEmpty, isPlural(named[0]) {

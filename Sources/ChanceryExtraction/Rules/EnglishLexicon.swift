@@ -39,7 +39,7 @@ extension Lexicons {
         targetCues: ["bring", "target", "goal", "to reach", "aim", "seek", "intend", "plan to", "plans to"],
         worldTrade: ["foreign trade turnover", "with the world", "total foreign trade", "kazakhstan's foreign trade"],
         planned: ["will", "is expected", "are expected", "is scheduled", "are scheduled", "plans to", "planned", "is set to", "are set to", "upcoming", "is to ", "are to ", "is going to", "intends to", "to be held", "to pay"],
-        strongPlanned: ["next week", "next month", "next year", "in the coming days", "in the near future", "later this year", "will be signed", "will sign", "is expected to", "are expected to", "will visit", "will pay", "will hold", "is scheduled to", "are scheduled to", "will arrive", "is set to", "are set to", "plans to visit"],
+        strongPlanned: ["agreed to hold", "agreed to meet", "next round", "next meeting", "upcoming visit", "forthcoming visit", "upcoming talks", "preparations for the visit", "preparations for the upcoming", "next week", "next month", "next year", "in the coming days", "in the near future", "later this year", "will be signed", "will sign", "is expected to", "are expected to", "will visit", "will pay", "will hold", "is scheduled to", "are scheduled to", "will arrive", "is set to", "are set to", "plans to visit"],
         done: ["arrived", "held", "met ", "signed", "received", "visited", "took place", "discussed", "was held", "were signed", "welcomed", "hosted", "spoke", "exchanged", "adopted", "is on", "are on", "is in ", "paid"],
         plannedAfterDone: [],
         negation: ["did not", "didn't", "was cancelled", "was canceled", "postponed", "not "],

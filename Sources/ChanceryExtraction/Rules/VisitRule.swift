@@ -33,13 +33,16 @@ enum VisitRule {
         let h = host ?? (a == ctx.home || b == ctx.home ? ctx.home : a)
         let visitor = h == a ? b : a
         let eventCues = lex.visitNouns + lex.arrivalVerbs + lex.receiveVerbs + lex.welcomePhrases
-        let status: FactStatus = invited ? .planned : StatusReader.fact(cue, lex, near: eventCues)
+        // An invitation announces a visit, unless the sentence tells of the arrival it
+        // brought ("arrived at the invitation of", "шақыруымен барды").
+        let invitation = invited && !((arrival || receive || welcome) && cue.has(hot.done))
+        let status: FactStatus = invitation ? .planned : StatusReader.fact(cue, lex, near: eventCues)
         let (date, until, stated) = s.arrivalDate.map { ($0, nil, true) } ?? ctx.dateAndStatement(of: s, near: eventCues)
         let visit = VisitStarted(visitor: visitor, host: h, leader: SideFinder.leader(of: visitor, in: s), level: level,
                                  place: SideFinder.place(in: h, s, ctx), firstEver: cue.has(lex.firstEver) ? true : nil,
                                  status: status)
         var c = Candidate(data: .visitStarted(visit), occurred: date, occurredUntil: until, quote: s.text,
-                          span: s.sentence.range, rule: invited ? "visit.invitation.\(ctx.language.rawValue)" : "visit.\(ctx.language.rawValue)")
+                          span: s.sentence.range, rule: invitation ? "visit.invitation.\(ctx.language.rawValue)" : "visit.\(ctx.language.rawValue)")
         c.dateIsStated = stated
         return [c]
     }
