@@ -56,4 +56,14 @@ import Testing
         }
         #expect(got.isDisjoint(with: flipped), "\(got)")
     }
+
+    @Test(arguments: [
+        (Language.ru, "Во вторник Казахстан и Германия подписали Договор о стратегическом партнерстве и еще 8 документов.", "Договор о стратегическом партнерстве"),
+        (.en, "On Tuesday, Kazakhstan and Germany signed a Treaty on Strategic Partnership and 8 other documents.", "Treaty on Strategic Partnership"),
+        (.ru, "Казахстан и Германия подписали Соглашение о воздушном сообщении и 5 меморандумов.", "Соглашение о воздушном сообщении"),
+    ])
+    func aTitleEndsWhereTheListGoesOn(lang: Language, text: String, title: String) {
+        let titles = Run.agreements(Run.facts(text, lang, published: "2025-03-12")).map(\.title).filter { !$0.isEmpty }
+        #expect(titles == [title])
+    }
 }

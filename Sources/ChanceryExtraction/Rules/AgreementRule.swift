@@ -122,7 +122,13 @@ enum TitleReader {
             guard text[start].isUppercase else { return "" }
             var end = start
             while end < text.endIndex, !",;:.»”\"(".contains(text[end]) { end = text.index(after: end) }
-            let t = String(text[start..<end]).trimmingCharacters(in: .whitespaces)
+            var t = String(text[start..<end])
+            // "… и еще 15 документов", "… and 8 other documents": the list goes on, the title ends.
+            for stop in [" и еще ", " и ещё ", " а также ", " and other ", " as well as "] {
+                if let r = t.range(of: stop) { t = String(t[..<r.lowerBound]) }
+            }
+            if let r = t.range(of: #" (и|and) \d"#, options: .regularExpression) { t = String(t[..<r.lowerBound]) }
+            t = t.trimmingCharacters(in: .whitespaces)
             return t.count > 120 ? "" : t
         }
     }
