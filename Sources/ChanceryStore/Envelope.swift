@@ -87,27 +87,23 @@ enum Envelope {
     }
 
     /// The chain hash (64 hex digits) of `prevHash` (column `prevColumn` of `s`) and `body`.
-    static func chainHex(_ s: Statement, prevColumn: Int32, body: [UInt8]) -> [UInt8] {
+    static func chainHex(_ s: Statement, prevColumn: Int32, body: [UInt8], into out: inout [UInt8]) {
         var h = SHA256()
         let n = Int(sqlite3_column_bytes(s.pointer, prevColumn))
         if n > 0, let t = sqlite3_column_text(s.pointer, prevColumn) {
             h.update(bufferPointer: UnsafeRawBufferPointer(start: t, count: n))
         }
         h.update(data: body)
-        return hexBytes(h.finalize())
+        out.removeAll(keepingCapacity: true)
+        h.finalize().withUnsafeBytes { d in
+            for b in d {
+                out.append(digits[Int(b >> 4)])
+                out.append(digits[Int(b & 0xF)])
+            }
+        }
     }
 
     private static let digits: [UInt8] = Array("0123456789abcdef".utf8)
-
-    static func hexBytes<D: Sequence<UInt8>>(_ d: D) -> [UInt8] {
-        var out = [UInt8]()
-        out.reserveCapacity(64)
-        for b in d {
-            out.append(digits[Int(b >> 4)])
-            out.append(digits[Int(b & 0xF)])
-        }
-        return out
-    }
 
     /// Whether column `c` of the current row of `s` holds exactly `bytes`.
     static func column(_ s: Statement, _ c: Int32, equals bytes: [UInt8]) -> Bool {

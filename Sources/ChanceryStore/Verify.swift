@@ -89,6 +89,8 @@ extension EventStore {
         var problem: VerifyProblem?
         var body = [UInt8]()
         body.reserveCapacity(4096)
+        var hash = [UInt8]()
+        hash.reserveCapacity(64)
         while try s.step() {
             count += 1
             let seq = s.int(0)
@@ -100,7 +102,7 @@ extension EventStore {
             if !Envelope.column(s, 10, equals: prev) { fail("prevHash does not match the hash of seq \(seq - 1)"); break }
             body.removeAll(keepingCapacity: true)
             Envelope.write(row: s, withHash: false, into: &body)
-            let hash = Envelope.chainHex(s, prevColumn: 10, body: body)
+            Envelope.chainHex(s, prevColumn: 10, body: body, into: &hash)
             if !Envelope.column(s, 11, equals: hash) { fail("hash does not match the event's content (a field was changed)"); break }
             let stream = ColumnKey(s, column: 4)
             let v = (versions[stream] ?? 0) + 1
@@ -126,7 +128,7 @@ extension EventStore {
                 }
             }
             if problem != nil { break }
-            prev = hash
+            swap(&prev, &hash)
             expected = seq + 1
         }
         let head = String(decoding: prev, as: UTF8.self)
@@ -160,6 +162,9 @@ extension EventStore {
 
 /// Helpers of `verify` that read columns without building values.
 enum VerifyScan {
+    static let articlePrefix = Array("{\"article\":\"".utf8)
+    static let articleKey = Array("\"article\"".utf8)
+
     /// Whether the canonical source JSON in column `c` of `s` names `article` as its
     /// `article` (it starts `{"article":"<article>"` and has no other `"article"` key);
     /// when not, the caller parses the source to decide.
@@ -167,12 +172,12 @@ enum VerifyScan {
         let n = Int(sqlite3_column_bytes(s.pointer, c))
         let an = Int(sqlite3_column_bytes(s.pointer, a))
         guard n > 0, let p = sqlite3_column_blob(s.pointer, c), let ap = sqlite3_column_blob(s.pointer, a) else { return false }
-        let prefix = Array("{\"article\":\"".utf8)
+        let prefix = VerifyScan.articlePrefix
         let headCount = prefix.count + an + 1
         guard n > headCount, memcmp(p, prefix, prefix.count) == 0, memcmp(p + prefix.count, ap, an) == 0,
               p.load(fromByteOffset: prefix.count + an, as: UInt8.self) == 0x22 else { return false }
         // A second "article" key (possible only in a hand-made row) goes the slow way.
-        let key = Array("\"article\"".utf8)
+        let key = VerifyScan.articleKey
         var i = headCount
         while i + key.count <= n, let q = memchr(p + i, 0x22, n - i - key.count + 1) {
             i = p.distance(to: q)
