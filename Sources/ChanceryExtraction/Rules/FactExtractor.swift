@@ -16,10 +16,11 @@ public enum FactExtractor {
             let mentions = Gazetteer.mentions(in: s.text, language: article.language).filter { !isCurrency($0, in: s.text, covered: cue.covered) }
             // The readers' tokens, when a reader needs them (kept for the trade figures).
             let tokens = mayMentionDate(s.text, cue) ? RTokenizer.tokenize(s.text) : nil
-            let dates = tokens.map {
+            var dates = tokens.map {
                 DateReader.dates(in: s.text, tokens: $0, language: article.language, published: article.published)
                     .filter { !belongsToOtherEvent($0, in: s.text) }
             } ?? []
+            if i < 4, dates.count > 1, isDatelineDate(dates[0], in: s.text) { dates.removeFirst() }
             var arrival: FuzzyDate?
             if dates.isEmpty, let p = article.published, cue.has(["накануне", "the day before", "the previous day", "бір күн бұрын", "кеше кешке"]) {
                 arrival = p.adding(days: -1)
@@ -71,6 +72,16 @@ public enum FactExtractor {
         var before = String(text[..<m.range.lowerBound].suffix(12)).lowercased()
         while before.last == " " || before.last == "\u{00A0}" { before.removeLast() }
         return before.hasSuffix("долларов") || before.hasSuffix("доллара") || before.hasSuffix("доллар")
+    }
+
+    /// The date of a dateline opening the sentence ("АСТАНА, 20 августа 2025 – …",
+    /// "Astana, 6 February 2025 – …"): a date among the first three words, followed by a
+    /// dash, a full stop or a bracket. It dates the article, not the facts told after it.
+    static func isDatelineDate(_ d: DateMention, in text: String) -> Bool {
+        let before = text[..<d.range.lowerBound]
+        guard before.count <= 30, before.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "." }).count <= 3 else { return false }
+        guard let next = text[d.range.upperBound...].first(where: { $0 != " " && $0 != "\u{00A0}" }) else { return false }
+        return "–—-.(|/".contains(next)
     }
 
     /// A date that belongs to another event named right after it ("3 қарашада жоспарланған

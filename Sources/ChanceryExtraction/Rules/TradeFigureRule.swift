@@ -14,7 +14,9 @@ enum TradeFigureRule {
         // The figure must be about the two of them: the partner named in the sentence or its
         // paragraph, or a word for "bilateral"; not a figure about the home side alone.
         let named = s.countries.filter { $0 != ctx.home }
-        let bilateral = cue.has(lex.bothSides) || cue.has(["өзара", "взаимн", "mutual", "екіжақты", "двусторон", "bilateral"])
+        let bilateral = cue.has(lex.bothSides) || cue.has(["өзара", "взаимн", "mutual", "екіжақты", "двусторон", "bilateral",
+                                                                    "между странами", "между нашими странами", "между двумя странами",
+                                                                    "between the countries", "between our countries", "between the two"])
             || (!named.isEmpty && cue.has(["между", "between", "арасындағы"]))
         if !bilateral && named.isEmpty && s.countries.contains(ctx.home) { return [] }
         let period = PeriodReader.period(tokens: tokens, language: language, published: ctx.published)

@@ -1,0 +1,70 @@
+import ChanceryDomain
+import Testing
+@testable import ChanceryExtraction
+
+/// Constructions of news of many outlets and partners, written for these tests: each row
+/// is a short article (one or a few sentences), the facts it must give and the facts it
+/// must not give (with the dates and trade directions, see `summary`).
+@Suite struct GeneralityTests {
+    struct Row: Sendable, CustomTestStringConvertible {
+        let lang: Language, text: String, published: String?, expected: Set<String>, absent: Set<String>
+        init(_ lang: Language, _ text: String, published: String? = "2025-06-12", expected: Set<String> = [], absent: Set<String> = []) {
+            self.lang = lang; self.text = text; self.published = published; self.expected = expected; self.absent = absent
+        }
+        var testDescription: String { "\(lang): \(text.prefix(60))" }
+    }
+
+    /// `ArticleRuleTests.summary` with the date, and the direction of a trade figure.
+    static func summary(_ c: [Candidate]) -> Set<String> {
+        Set(c.map { cand -> String in
+            let d = cand.occurred.description
+            switch cand.data {
+            case .visitStarted(let v): return "visit \(v.visitor)>\(v.host) \(v.level.rawValue) \(v.status.rawValue) \(d)"
+            case .talksHeld(let t): return "talks \(t.parties.map(\.rawValue).joined(separator: "-")) \(t.format.rawValue) \(t.status.rawValue) \(d)"
+            case .agreementSigned(let a): return "agreement \(a.parties.map(\.rawValue).joined(separator: "-")) \(a.kind.rawValue) \(a.status.rawValue) \(d)"
+            case .tradeFigureReported(let t):
+                let dir = t.direction.map { " \($0.from)>\($0.to)" } ?? ""
+                return "trade \(t.parties.map(\.rawValue).joined(separator: "-")) \(t.metric.rawValue) \(Int64(t.value)) \(t.unit)\(dir)"
+            default: return "other"
+            }
+        })
+    }
+
+    static let rows: [Row] = [
+        // Russian infinitive and future of "sign" with a planning verb: planned documents.
+        Row(.ru, "В ходе визита Президента Монголии в Казахстан планируется подписать ряд соглашений.",
+            expected: ["agreement KZ-MN documents planned 2025-06-12"]),
+        Row(.ru, "Казахстан подпишет с Монголией меморандум о сотрудничестве в области туризма.",
+            expected: ["agreement KZ-MN memorandum planned 2025-06-12"]),
+        // "Between the countries": a bilateral figure though only one side is named.
+        Row(.ru, "Токаев провел переговоры с Президентом Азербайджана Ильхамом Алиевым. По словам Токаева, товарооборот между странами вырос на 20 процентов.",
+            expected: ["trade AZ-KZ trade_turnover 20 percent"]),
+        Row(.en, "Tokayev held talks with President of Azerbaijan Ilham Aliyev. According to Tokayev, trade between the countries grew by 20 percent.",
+            expected: ["trade AZ-KZ trade_turnover 20 percent"]),
+        // A dateline's date dates the article; the sentence's own date dates the fact.
+        Row(.ru, "АСТАНА, 20 августа 2025 – Премьер-министр Пакистана посетит Казахстан с официальным визитом 26-27 августа.", published: "2025-08-20",
+            expected: ["visit PK>KZ official planned 2025-08-26"], absent: ["visit PK>KZ official planned 2025-08-20"]),
+        Row(.en, "Astana, 6 February 2025 – President Kassym-Jomart Tokayev will pay an official visit to Qatar on February 10-11.", published: "2025-02-06",
+            expected: ["visit KZ>QA official planned 2025-02-10"]),
+        // …but a date after which the sentence goes on with a comma is the sentence's own.
+        Row(.en, "On 20 August, Tokayev received Prime Minister of Pakistan Shehbaz Sharif, and on 21 August the two held talks.", published: "2025-08-22",
+            expected: ["visit PK>KZ unspecified happened 2025-08-20"]),
+        // English destinations: a long-form name after "to the", the object of "visit".
+        Row(.en, "ASTANA – President Kassym-Jomart Tokayev will pay an official visit to the State of Qatar on February 10-11.", published: "2025-02-06",
+            expected: ["visit KZ>QA official planned 2025-02-10"], absent: ["visit QA>KZ official planned 2025-02-10"]),
+        Row(.en, "ASTANA – The President will visit the United Arab Emirates later this month.", published: "2025-02-06",
+            expected: ["visit KZ>AE unspecified planned 2025-02-06"], absent: ["visit AE>KZ unspecified planned 2025-02-06"]),
+        Row(.en, "Prime Minister Olzhas Bektenov visited the Kyrgyz Republic on a working visit.",
+            expected: ["visit KZ>KG working happened 2025-06-12"]),
+        // A preposition reaches its noun only across spaces: "In 2024, Kazakhstan's exports".
+        Row(.en, "In 2024, Kazakhstan's exports to Germany amounted to $1.3 billion.",
+            expected: ["trade DE-KZ exports 1300000000 USD KZ>DE"]),
+    ]
+
+    @Test(arguments: rows)
+    func factsOfTheArticle(row: Row) {
+        let got = Self.summary(Run.facts(row.text, row.lang, published: row.published))
+        #expect(got.isSuperset(of: row.expected), "\(got)")
+        #expect(got.isDisjoint(with: row.absent), "\(got)")
+    }
+}
