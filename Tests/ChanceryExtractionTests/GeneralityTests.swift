@@ -59,6 +59,33 @@ import Testing
         // A preposition reaches its noun only across spaces: "In 2024, Kazakhstan's exports".
         Row(.en, "In 2024, Kazakhstan's exports to Germany amounted to $1.3 billion.",
             expected: ["trade DE-KZ exports 1300000000 USD KZ>DE"]),
+        // "Took part" in a bloc's meeting: neither a reception nor bilateral talks.
+        Row(.ru, "Президент Казахстана провел встречу с Президентом Кыргызстана. Затем Токаев принял участие в заседании Совета глав государств СНГ в узком и расширенном составах.",
+            expected: ["talks KG-KZ unspecified happened 2025-06-12"],
+            absent: ["visit KG>KZ unspecified happened 2025-06-12", "talks KG-KZ narrow happened 2025-06-12", "talks KG-KZ expanded happened 2025-06-12"]),
+        Row(.en, "Tokayev met with the President of Kyrgyzstan. Later, Tokayev took part in the meeting of the SCO Council of Heads of State in an expanded format.",
+            expected: ["talks KG-KZ unspecified happened 2025-06-12"], absent: ["talks KG-KZ expanded happened 2025-06-12"]),
+        // …while a meeting on a bloc's sidelines with a partner named is bilateral.
+        Row(.ru, "На полях саммита ШОС Токаев провел переговоры с Премьер-министром Индии Нарендрой Моди.",
+            expected: ["talks IN-KZ unspecified happened 2025-06-12"]),
+        // "Upcoming" with a level between it and the visit noun: planned.
+        Row(.ru, "Главы государств обсудили подготовку к предстоящему государственному визиту Президента Азербайджана Ильхама Алиева в Казахстан.",
+            expected: ["visit AZ>KZ state planned 2025-06-12"], absent: ["visit AZ>KZ state happened 2025-06-12"]),
+        Row(.en, "The ministers discussed the agenda of the upcoming official visit of the President of Azerbaijan to Kazakhstan.",
+            expected: ["visit AZ>KZ official planned 2025-06-12"], absent: ["visit AZ>KZ official happened 2025-06-12"]),
+        // "More than 20 documents" tied to the talks is the talks' signing…
+        Row(.kk, "Қазақстан мен Қытай арасындағы келіссөздер қорытындысы бойынша 20-дан астам құжатқа қол қойылды.",
+            expected: ["agreement CN-KZ documents signed 2025-06-12"]),
+        Row(.ru, "По итогам переговоров между Казахстаном и Китаем подписано более 20 документов.",
+            expected: ["agreement CN-KZ documents signed 2025-06-12"]),
+        // …a total over the years is not, even beside the same words.
+        Row(.kk, "Тәуелсіздік жылдары ішінде Қазақстан мен Қытай арасында 100-ден астам құжатқа қол қойылды.",
+            absent: ["agreement CN-KZ documents signed 2025-06-12"]),
+        Row(.ru, "За годы независимости по итогам переговоров между Казахстаном и Китаем подписано более 100 документов.",
+            absent: ["agreement CN-KZ documents signed 2025-06-12"]),
+        // The Shanghai Cooperation Organisation is a bloc, not the city of Shanghai.
+        Row(.kk, "Тяньцзинь. Мемлекет басшысы Шанхай ынтымақтастық ұйымының саммиті аясында Үндістан Премьер-министрімен кездесті. Кездесуде екі ел арасындағы сауда талқыланды.",
+            expected: ["talks IN-KZ unspecified happened 2025-06-12"], absent: ["talks CN-KZ unspecified happened 2025-06-12"]),
     ]
 
     @Test(arguments: rows)

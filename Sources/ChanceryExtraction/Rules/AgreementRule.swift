@@ -6,7 +6,10 @@ enum AgreementRule {
     static func candidates(_ s: SentenceFacts, _ ctx: ArticleContext) -> [Candidate] {
         let lex = ctx.lexicon, cue = s.cue
         guard cue.has(lex.hotCues.signCues) else { return [] }
-        if cue.has(lex.cumulative) || cue.has(lex.pressStatements) { return [] }
+        // "более 20 документов" is a total over years unless the sentence ties it to the event
+        // ("по итогам переговоров") and spans no years.
+        if cue.has(lex.cumulative) && !(cue.has(lex.eventAnchors) && !cue.has(lex.cumulativeSpans)) { return [] }
+        if cue.has(lex.pressStatements) { return [] }
         if cue.has(lex.blocs) && s.countries.count < 2 { return [] }
         if cue.has(lex.pastRecall) && s.dates.isEmpty { return [] }
         // Deals of companies at a business forum are not the states' documents.

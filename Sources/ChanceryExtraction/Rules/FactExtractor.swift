@@ -113,7 +113,8 @@ public enum FactExtractor {
         var score = [CountryCode: Int]()
         for s in facts {
             let weight = s.index < 3 ? 3 : 1
-            for c in s.countries where c != home { score[c, default: 0] += weight }
+            // A country named only as the venue (a city, a dateline) weighs less than an actor.
+            for c in s.countries where c != home { score[c, default: 0] += s.actorCountries.contains(c) ? weight : 1 }
         }
         let ranked = score.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map(\.key)
         // Dateline: a city at the very start of one of the first paragraphs.

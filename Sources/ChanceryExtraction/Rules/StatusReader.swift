@@ -31,6 +31,17 @@ enum StatusReader {
         return lex.futureVerbs.contains { last.hasPrefix($0) && last.count <= $0.count + 2 }
     }
 
+    /// "Upcoming" right before a visit noun or one word before it ("предстоящему
+    /// государственному визиту", "the upcoming state visit", "алдағы ресми сапар").
+    static func upcomingVisit(_ cue: CueText, _ lex: Lexicon) -> Bool {
+        guard !lex.upcoming.isEmpty, cue.has(lex.upcoming) else { return false }
+        let n = cue.wordCount
+        for i in 0..<n where lex.upcoming.contains(where: { cue.word(i).hasPrefix($0) }) {
+            for j in (i + 1)..<min(n, i + 3) where lex.visitNouns.contains(where: { cue.word(j).hasPrefix($0) }) { return true }
+        }
+        return false
+    }
+
     static func fact(_ cue: CueText, _ lex: Lexicon, near eventCues: [String] = []) -> FactStatus {
         isPlanned(cue, lex, near: eventCues) ? .planned : .happened
     }

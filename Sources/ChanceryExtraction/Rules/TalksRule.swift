@@ -16,6 +16,11 @@ enum TalksRule {
         if cue.has(lex.talksNonEvents) && format == .unspecified && !cue.has(["переговор", "келіссөз", "talks"]) { return [] }
         if cue.has(lex.pastRecall) && s.dates.isEmpty { return [] }
         if cue.has(lex.subnational) && !s.people.contains(where: { $0.countries.first != ctx.home }) { return [] }
+        // A meeting of a bloc ("заседание Совета глав государств СНГ") with no partner named
+        // as an actor is the bloc's, not a bilateral one.
+        if cue.has(lex.blocs) && !s.actorCountries.contains(where: { $0 != ctx.home }) && !cue.has(lex.bothSides) { return [] }
+        // "принял участие": took part, received nobody.
+        if cue.has(lex.participation) && !cue.has(lex.talksCues.filter { r in !lex.participation.contains { $0.hasPrefix(r) } }) { return [] }
         guard let (a, b) = ctx.pair(s, actorsOnly: true) else { return [] }
         var participants = [String]()
         for p in s.people where !participants.contains(p.canonical) && (p.countries.first == a || p.countries.first == b) {
