@@ -86,6 +86,18 @@ import Testing
         // The Shanghai Cooperation Organisation is a bloc, not the city of Shanghai.
         Row(.kk, "Тяньцзинь. Мемлекет басшысы Шанхай ынтымақтастық ұйымының саммиті аясында Үндістан Премьер-министрімен кездесті. Кездесуде екі ел арасындағы сауда талқыланды.",
             expected: ["talks IN-KZ unspecified happened 2025-06-12"], absent: ["talks CN-KZ unspecified happened 2025-06-12"]),
+        // Exports and imports in one sentence: each figure's own clause gives its way.
+        Row(.en, "In 2024, Kazakhstan's exports to Germany amounted to $1.3 billion, while imports from Germany reached $2.2 billion.",
+            expected: ["trade DE-KZ exports 1300000000 USD KZ>DE", "trade DE-KZ imports 2200000000 USD DE>KZ"]),
+        Row(.ru, "Экспорт из Казахстана в Монголию составил 160 млн долларов, импорт из Монголии – 27 млн долларов.",
+            expected: ["trade KZ-MN exports 160000000 USD KZ>MN", "trade KZ-MN imports 27000000 USD MN>KZ"]),
+        Row(.kk, "Қазақстанның Түркияға экспорты 1,9 млрд долларға жетті, ал Түркиядан импорт 1,3 млрд долларды құрады.",
+            expected: ["trade KZ-TR exports 1900000000 USD KZ>TR", "trade KZ-TR imports 1300000000 USD TR>KZ"]),
+        // "Қазақстан" ends like an ablative but is the bare name; "экономикасына" marks the goal.
+        Row(.kk, "Түрік инвесторлары Қазақстан экономикасына биылғы алғашқы жарты жылда 250 млн доллар инвестиция салды.",
+            expected: ["trade KZ-TR investment 250000000 USD TR>KZ"]),
+        Row(.ru, "Инвестиции Казахстана в экономику Узбекистана за первый квартал составили 50 млн долларов.",
+            expected: ["trade KZ-UZ investment 50000000 USD KZ>UZ"]),
     ]
 
     @Test(arguments: rows)

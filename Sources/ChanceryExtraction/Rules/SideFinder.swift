@@ -12,6 +12,8 @@ enum SideFinder {
 
     /// Kazakh ablative endings (from X).
     static func isKazakhAblative(_ word: String) -> Bool {
+        // "Қазақстан", "Пәкістан", "Судан": the name itself ends so.
+        if word.hasSuffix("стан") || word.hasSuffix("судан") || word.hasSuffix("бутан") { return false }
         for s in ["дан", "ден", "тан", "тен", "нан", "нен"] where word.hasSuffix(s) && word.count > 4 { return true }
         return false
     }

@@ -22,7 +22,9 @@ enum TradeFigureRule {
         let period = PeriodReader.period(tokens: tokens, language: language, published: ctx.published)
         var out = [Candidate]()
         var seen = Set<String>()
+        var segmentStart = s.text.startIndex
         for amount in amounts {
+            defer { segmentStart = amount.range.upperBound }
             let offset = s.characterOffset(of: amount.range.lowerBound)
             guard var metric = nearestMetric(before: offset, in: cue, lex) else { continue }
             if metric == .tradeTurnover && amount.unit != "percent" && cue.has(lex.targetCues) { metric = .tradeTarget }
@@ -34,7 +36,7 @@ enum TradeFigureRule {
             }
             var direction: TradeDirection?
             if [.investment, .exports, .imports].contains(metric) {
-                direction = self.direction(metric, s, ctx, a, b)
+                direction = segmentDirection(s, ctx, a, b, segmentStart..<amount.range.lowerBound) ?? self.direction(metric, s, ctx, a, b)
             }
             let key = "\(metric.rawValue)|\(amount.value)|\(amount.unit)"
             guard seen.insert(key).inserted else { continue }
@@ -60,6 +62,35 @@ enum TradeFigureRule {
             }
         }
         return best?.1 ?? after?.1
+    }
+
+    /// Which way the figure read in `segment` (the text from the previous figure to this
+    /// one) went, when the segment marks a side as the goal or the source: "exports to
+    /// Germany", "imports from Germany", "экспорт из Казахстана в Монголию", "импорт из
+    /// Монголии", "Түркияға экспорты", "Түркиядан импорт".
+    static func segmentDirection(_ s: SentenceFacts, _ ctx: ArticleContext, _ a: CountryCode, _ b: CountryCode,
+                                 _ segment: Range<String.Index>) -> TradeDirection? {
+        var to: CountryCode?, from: CountryCode?
+        for m in s.mentions where m.kind != .person && m.kind != .adjective && segment.contains(m.range.lowerBound) {
+            guard let c = m.countries.first, c == a || c == b else { continue }
+            switch ctx.language {
+            case .kk:
+                let w = s.word(of: m)
+                if SideFinder.isKazakhDative(w) || (s.wordAfter(m).hasPrefix("экономика") && SideFinder.isKazakhDative(s.wordAfter(m))) { to = to ?? c }
+                else if SideFinder.isKazakhAblative(w) { from = from ?? c }
+            case .ru:
+                let before = s.wordsBefore(m, max: 2)
+                if before.first == "из" || before.first == "от" { from = from ?? c }
+                else if before.first == "в" || before.first == "во" || (before.count == 2 && before[1] == "в" && before[0].hasPrefix("экономик")) { to = to ?? c }
+            case .en:
+                let before = s.wordsBefore(m, max: 2)
+                if before.first == "from" { from = from ?? c }
+                else if ["to", "into", "in"].contains(before.first ?? "") { to = to ?? c }
+            }
+        }
+        if let t = to { return TradeDirection(from: t == a ? b : a, to: t) }
+        if let f = from { return TradeDirection(from: f, to: f == a ? b : a) }
+        return nil
     }
 
     /// Which way money or goods went: a destination names `to`; otherwise investment and
