@@ -98,6 +98,26 @@ import Testing
             expected: ["trade KZ-TR investment 250000000 USD TR>KZ"]),
         Row(.ru, "Инвестиции Казахстана в экономику Узбекистана за первый квартал составили 50 млн долларов.",
             expected: ["trade KZ-UZ investment 50000000 USD KZ>UZ"]),
+        // A meeting of an earlier year is recalled, not reported…
+        Row(.en, "In 2019, the presidents of Kazakhstan and Italy met in Rome.",
+            absent: ["talks IT-KZ unspecified happened 2025-06-12"]),
+        Row(.ru, "В 2019 году президенты Казахстана и Италии встретились в Риме.",
+            absent: ["talks IT-KZ unspecified happened 2025-06-12"]),
+        Row(.ru, "Напомним, что президенты Казахстана и Италии встретились в Риме в 2019 году.",
+            absent: ["talks IT-KZ unspecified happened 2025-06-12"]),
+        Row(.kk, "2019 жылы Қазақстан мен Италия президенттері Римде кездескен еді.",
+            absent: ["talks IT-KZ unspecified happened 2025-06-12"]),
+        Row(.en, "Tokayev and Macron discussed the agreements reached during Macron's visit to Kazakhstan in November 2023.",
+            absent: ["talks FR-KZ unspecified happened 2023-11", "visit FR>KZ unspecified happened 2023-11"]),
+        // …but a programme for years, or a trade figure of last year, is no recall.
+        Row(.ru, "Казахстан и Кыргызстан подписали программу экономического сотрудничества на 2024-2026 годы.",
+            expected: ["agreement KG-KZ program signed 2025-06-12"]),
+        Row(.en, "Kazakhstan and Kyrgyzstan signed a roadmap for 2024–2026.",
+            expected: ["agreement KG-KZ roadmap signed 2025-06-12"]),
+        Row(.en, "In 2024, trade between Kazakhstan and Kyrgyzstan amounted to $1.6 billion.",
+            expected: ["trade KG-KZ trade_turnover 1600000000 USD"]),
+        Row(.kk, "2024 жылғы 22 тамызда Қазақстан мен Тәжікстан президенттері Душанбеде кездесті.",
+            expected: ["talks KZ-TJ unspecified happened 2024-08-22"]),
     ]
 
     @Test(arguments: rows)

@@ -40,9 +40,14 @@ public enum FactExtractor {
         var out = [Candidate]()
         for s in facts {
             if s.cue.has(lex.hotCues.negation) && !s.cue.has(lex.hotCues.done) { continue }
-            var found = VisitRule.candidates(s, context)
-            found += TalksRule.candidates(s, context)
-            found += AgreementRule.candidates(s, context)
+            var found = [Candidate]()
+            // "In 2019 the presidents met": a meeting, visit or signing of an earlier year is
+            // recalled, not reported (a trade figure of an earlier year is still one).
+            if !recallsEarlierYear(s, article.language, published: article.published) {
+                found += VisitRule.candidates(s, context)
+                found += TalksRule.candidates(s, context)
+                found += AgreementRule.candidates(s, context)
+            }
             found += TradeFigureRule.candidates(s, context, article.language)
             out += found
         }
@@ -82,6 +87,52 @@ public enum FactExtractor {
         guard before.count <= 30, before.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "." }).count <= 3 else { return false }
         guard let next = text[d.range.upperBound...].first(where: { $0 != " " && $0 != "\u{00A0}" }) else { return false }
         return "–—-.(|/".contains(next)
+    }
+
+    /// Whether the sentence dates what it tells only by an earlier year than the article's:
+    /// a month of an earlier year ("in November 2023"), or a year alone as a time adverbial
+    /// ("in 2019", "в 2019 году", "2019 жылы"; not a span "2024-2026" nor a title's year).
+    /// A sentence with a day date is left alone.
+    static func recallsEarlierYear(_ s: SentenceFacts, _ language: Language, published: FuzzyDate?) -> Bool {
+        guard let pubYear = published?.year else { return false }
+        var earlierMonth = false
+        for d in s.dates {
+            switch d.date {
+            case .day, .monthDay: return false
+            case .month(let y, _): if y < pubYear { earlierMonth = true } else { return false }
+            default: break
+            }
+        }
+        if earlierMonth { return true }
+        guard s.tokens != nil else { return false }  // no figure in the sentence
+        let u = Array(s.text.utf8)
+        func isDigit(_ i: Int) -> Bool { i >= 0 && i < u.count && u[i] >= 0x30 && u[i] <= 0x39 }
+        func hasAt(_ i: Int, _ w: String) -> Bool {
+            let b = Array(w.utf8)
+            return i >= 0 && i + b.count <= u.count && Array(u[i..<(i + b.count)]) == b
+        }
+        func hasBefore(_ i: Int, _ w: String) -> Bool { hasAt(i - w.utf8.count, w) }
+        var i = 0
+        while i < u.count {
+            guard isDigit(i) else { i += 1; continue }
+            var j = i
+            while isDigit(j) { j += 1 }
+            defer { i = j }
+            guard j - i == 4, let y = Int(String(decoding: u[i..<j], as: UTF8.self)), y >= 1990, y < pubYear else { continue }
+            // Not a span: no dash right before or after.
+            let dashes = [0x2D, 0xE2]  // "-", and the first byte of "–" / "—"
+            if i > 0, dashes.contains(Int(u[i - 1])) { continue }
+            if j < u.count, dashes.contains(Int(u[j])) { continue }
+            switch language {
+            case .en:
+                if hasBefore(i, " in ") || i == 3 && hasBefore(i, "In ") { return true }
+            case .ru:
+                if (hasBefore(i, " в ") || hasBefore(i, "В ") && i == "В ".utf8.count) && (hasAt(j, " году") || hasAt(j, " г.")) { return true }
+            case .kk:
+                if hasAt(j, " жылы ") || hasAt(j, " жылы,") { return true }
+            }
+        }
+        return false
     }
 
     /// A date that belongs to another event named right after it ("3 қарашада жоспарланған
