@@ -118,6 +118,16 @@ import Testing
             expected: ["trade KG-KZ trade_turnover 1600000000 USD"]),
         Row(.kk, "2024 жылғы 22 тамызда Қазақстан мен Тәжікстан президенттері Душанбеде кездесті.",
             expected: ["talks KZ-TJ unspecified happened 2024-08-22"]),
+        // A named document, then unnamed documents after it: two facts.
+        Row(.ru, "Казахстан и Россия подписали Договор о союзничестве, а также пакет межправительственных документов.",
+            expected: ["agreement KZ-RU treaty signed 2025-06-12", "agreement KZ-RU documents signed 2025-06-12"]),
+        Row(.en, "Kazakhstan and Japan signed a Memorandum on Energy Cooperation as well as a package of intergovernmental documents.",
+            expected: ["agreement JP-KZ memorandum signed 2025-06-12", "agreement JP-KZ documents signed 2025-06-12"]),
+        // A named document alone, or a singular "document" naming it, stays one fact.
+        Row(.en, "Kazakhstan and Japan signed a Memorandum on Energy Cooperation. The document was signed by the foreign ministers.",
+            expected: ["agreement JP-KZ memorandum signed 2025-06-12"], absent: ["agreement JP-KZ documents signed 2025-06-12"]),
+        Row(.ru, "Казахстан и Россия подписали Договор о союзничестве. Документ подписан президентами.",
+            expected: ["agreement KZ-RU treaty signed 2025-06-12"], absent: ["agreement KZ-RU documents signed 2025-06-12"]),
     ]
 
     @Test(arguments: rows)
