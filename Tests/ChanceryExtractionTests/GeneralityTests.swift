@@ -128,6 +128,25 @@ import Testing
             expected: ["agreement JP-KZ memorandum signed 2025-06-12"], absent: ["agreement JP-KZ documents signed 2025-06-12"]),
         Row(.ru, "Казахстан и Россия подписали Договор о союзничестве. Документ подписан президентами.",
             expected: ["agreement KZ-RU treaty signed 2025-06-12"], absent: ["agreement KZ-RU documents signed 2025-06-12"]),
+        // "Adopted a joint statement" is no reception: a document, not a guest.
+        Row(.ru, "Президенты Казахстана и Катара приняли совместное заявление об установлении стратегического партнерства.",
+            expected: ["agreement KZ-QA joint_statement signed 2025-06-12"],
+            absent: ["talks KZ-QA unspecified happened 2025-06-12", "visit KZ>QA unspecified happened 2025-06-12", "visit QA>KZ unspecified happened 2025-06-12"]),
+        Row(.kk, "Қазақстан мен Катар президенттері бірлескен мәлімдеме қабылдады.",
+            expected: ["agreement KZ-QA joint_statement signed 2025-06-12"],
+            absent: ["talks KZ-QA unspecified happened 2025-06-12", "visit QA>KZ unspecified happened 2025-06-12"]),
+        // …while receiving a guest still is.
+        Row(.ru, "Президент Казахстана принял министра иностранных дел Катара.",
+            expected: ["visit QA>KZ unspecified happened 2025-06-12"]),
+        // "X was received by Y": X is the guest.
+        Row(.en, "BAKU – Kazakh Foreign Minister Yermek Kosherbayev was received by President of Azerbaijan Ilham Aliyev.",
+            expected: ["visit KZ>AZ unspecified happened 2025-06-12"], absent: ["visit AZ>KZ unspecified happened 2025-06-12"]),
+        // A consultative meeting of a region's leaders is a bloc's meeting.
+        Row(.en, "Central Asian leaders gather in Tashkent for Consultative Meeting",
+            absent: ["talks KZ-UZ unspecified happened 2025-06-12"]),
+        // "expected to … and sign": planned.
+        Row(.en, "The presidents of Kazakhstan and Korea are expected to hold talks in narrow and expanded formats and sign a number of agreements.",
+            expected: ["agreement KR-KZ documents planned 2025-06-12", "talks KR-KZ narrow planned 2025-06-12"]),
     ]
 
     @Test(arguments: rows)

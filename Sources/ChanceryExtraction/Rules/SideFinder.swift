@@ -88,6 +88,11 @@ enum SideFinder {
             let verbWord = s.cue.word(vi)
             guard let r = s.text.lowercased().range(of: verbWord) else { return nil }
             let offset = s.text.lowercased().distance(from: s.text.lowercased().startIndex, to: r.upperBound)
+            // "X was received by President Y": the subject is the guest.
+            if ctx.language == .en, vi + 1 < s.cue.wordCount, s.cue.word(vi + 1) == "by" {
+                let start = s.text.lowercased().distance(from: s.text.lowercased().startIndex, to: r.lowerBound)
+                return s.mentions.first { $0.kind != .city && s.characterOffset(of: $0.range.lowerBound) < start }?.countries.first
+            }
             for m in s.mentions where m.kind != .city {
                 let mo = s.characterOffset(of: m.range.lowerBound)
                 if mo >= offset, let c = m.countries.first { return c }

@@ -20,7 +20,7 @@ enum TalksRule {
         // as an actor is the bloc's, not a bilateral one.
         if cue.has(lex.blocs) && !s.actorCountries.contains(where: { $0 != ctx.home }) && !cue.has(lex.bothSides) { return [] }
         // "принял участие": took part, received nobody.
-        if cue.has(lex.participation) && !cue.has(lex.talksCues.filter { r in !lex.participation.contains { $0.hasPrefix(r) } }) { return [] }
+        if cue.has(lex.participation) && !cue.has(lex.talksCues.filter { r in !lex.participation.contains { $0.hasPrefix(r) || $0.contains(" " + r) } }) { return [] }
         guard let (a, b) = ctx.pair(s, actorsOnly: true) else { return [] }
         var participants = [String]()
         for p in s.people where !participants.contains(p.canonical) && (p.countries.first == a || p.countries.first == b) {

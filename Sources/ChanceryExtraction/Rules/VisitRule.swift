@@ -9,7 +9,7 @@ enum VisitRule {
         let welcome = cue.has(hot.welcomePhrases)
         var receive = cue.has(hot.receiveVerbs)
         // "принял участие в заседании": took part, received nobody.
-        if receive, cue.has(lex.participation) { receive = cue.has(lex.receiveVerbs.filter { r in !lex.participation.contains { $0.hasPrefix(r) } }) }
+        if receive, cue.has(lex.participation) { receive = cue.has(lex.receiveVerbs.filter { r in !lex.participation.contains { $0.hasPrefix(r) || $0.contains(" " + r) } }) }
         let invited = cue.has(hot.invitations)
         let arrival = cue.hasMotion(hot.arrivalVerbs)
         guard welcome || receive || invited || cue.has(hot.visitNouns) || arrival else { return [] }
