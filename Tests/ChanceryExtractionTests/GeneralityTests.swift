@@ -147,7 +147,26 @@ import Testing
         // "expected to … and sign": planned.
         Row(.en, "The presidents of Kazakhstan and Korea are expected to hold talks in narrow and expanded formats and sign a number of agreements.",
             expected: ["agreement KR-KZ documents planned 2025-06-12", "talks KR-KZ narrow planned 2025-06-12"]),
+        // Narrow and expanded rounds told without the word "format": two facts.
+        Row(.en, "President Kassym-Jomart Tokayev and Italian Prime Minister Giorgia Meloni held one-on-one talks, followed by a meeting with the participation of delegations.",
+            expected: ["talks IT-KZ narrow happened 2025-06-12", "talks IT-KZ expanded happened 2025-06-12"]),
+        Row(.ru, "Переговоры Президента Казахстана и Президента Франции прошли сначала один на один, а затем с участием делегаций.",
+            expected: ["talks FR-KZ narrow happened 2025-06-12", "talks FR-KZ expanded happened 2025-06-12"]),
+        // Preparations for a visit: the visit is planned.
+        Row(.ru, "Стороны обсудили подготовку к государственному визиту Председателя КНР Си Цзиньпина в Казахстан.",
+            expected: ["visit CN>KZ state planned 2025-06-12"], absent: ["visit CN>KZ state happened 2025-06-12"]),
+        Row(.en, "The ministers discussed preparations for the state visit of Chinese President Xi Jinping to Kazakhstan.",
+            expected: ["visit CN>KZ state planned 2025-06-12"], absent: ["visit CN>KZ state happened 2025-06-12"]),
+        Row(.kk, "Тараптар ҚХР Төрағасы Си Цзиньпиннің Қазақстанға мемлекеттік сапарына дайындық барысын талқылады.",
+            expected: ["visit CN>KZ state planned 2025-06-12"], absent: ["visit CN>KZ state happened 2025-06-12"]),
     ]
+
+    /// A sentence that only tells what was discussed names the topic's people, not the
+    /// participants ("the sides discussed the visit of Xi Jinping").
+    @Test func discussionNamesNoParticipants() {
+        let c = Run.facts("Министр иностранных дел Казахстана провел переговоры с министром иностранных дел КНР. Стороны обсудили визит Председателя КНР Си Цзиньпина.", .ru, published: "2025-06-12")
+        #expect(Run.talks(c).allSatisfy { !$0.participants.contains("Xi Jinping") })
+    }
 
     @Test(arguments: rows)
     func factsOfTheArticle(row: Row) {

@@ -53,6 +53,6 @@ extension Lexicons {
         participation: ["took part", "take part", "takes part", "taking part", "participated", "participates", "participating"],
         eventAnchors: ["following the talks", "following the negotiations", "following the meeting", "during the visit", "as part of the visit", "in the presence of the"],
         cumulativeSpans: ["over the years", "since independence", "to date", "in total", "so far", "since the establishment"],
-        upcoming: ["upcoming", "forthcoming"]
+        upcoming: ["upcoming", "forthcoming", "preparations", "preparing"]
     )
 }

@@ -31,13 +31,21 @@ enum StatusReader {
         return lex.futureVerbs.contains { last.hasPrefix($0) && last.count <= $0.count + 2 }
     }
 
-    /// "Upcoming" right before a visit noun or one word before it ("предстоящему
-    /// государственному визиту", "the upcoming state visit", "алдағы ресми сапар").
+    /// "Upcoming" or "preparations for" up to three words before a visit noun
+    /// ("предстоящему государственному визиту", "подготовку к государственному визиту",
+    /// "preparations for the state visit", "алдағы ресми сапар").
     static func upcomingVisit(_ cue: CueText, _ lex: Lexicon) -> Bool {
+        // Kazakh: "мемлекеттік сапарына дайындық": the preparation follows the visit noun.
+        if lex.verbFinal, cue.has(["дайындық", "дайындал"]) {
+            let n = cue.wordCount
+            for j in 0..<n where lex.visitNouns.contains(where: { cue.word(j).hasPrefix($0) }) {
+                if j + 1 < n, cue.word(j + 1).hasPrefix("дайында") || cue.word(j + 1).hasPrefix("дайындық") { return true }
+            }
+        }
         guard !lex.upcoming.isEmpty, cue.has(lex.upcoming) else { return false }
         let n = cue.wordCount
         for i in 0..<n where lex.upcoming.contains(where: { cue.word(i).hasPrefix($0) }) {
-            for j in (i + 1)..<min(n, i + 3) where lex.visitNouns.contains(where: { cue.word(j).hasPrefix($0) }) { return true }
+            for j in (i + 1)..<min(n, i + 5) where lex.visitNouns.contains(where: { cue.word(j).hasPrefix($0) }) { return true }
         }
         return false
     }

@@ -2,6 +2,9 @@ import ChanceryDomain
 
 /// `TalksHeld`: negotiations or a meeting between the two sides, in a format.
 enum TalksRule {
+    /// Talks cues that tell what was discussed rather than that a meeting took place.
+    static let discussionVerbs: Set<String> = ["обсудили", "обсуждени", "discussed", "талқыла", "талқылады", "пікір алмасты"]
+
     static func candidates(_ s: SentenceFacts, _ ctx: ArticleContext) -> [Candidate] {
         let lex = ctx.lexicon, cue = s.cue
         guard cue.has(lex.hotCues.talksCues) else { return [] }
@@ -11,7 +14,8 @@ enum TalksRule {
         let formatWord = cue.has(["состав", "формат", "құрам", "format"])
         let narrowWord = cue.has(["узк", "шағын", "narrow", "restricted", "tete", "one on one"])
         let expandedWord = cue.has(["расширенн", "кеңейтілген", "expanded", "extended", "enlarged", "broader"])
-        let both = formatWord && narrowWord && expandedWord
+        // "one-on-one talks, followed by a meeting with the participation of delegations".
+        let both = formatWord && narrowWord && expandedWord || cue.has(lex.narrow) && cue.has(lex.expanded)
         if both { format = .narrow }
         if cue.has(lex.talksNonEvents) && format == .unspecified && !cue.has(["переговор", "келіссөз", "talks"]) { return [] }
         if cue.has(lex.pastRecall) && s.dates.isEmpty { return [] }
@@ -23,7 +27,10 @@ enum TalksRule {
         if cue.has(lex.participation) && !cue.has(lex.talksCues.filter { r in !lex.participation.contains { $0.hasPrefix(r) || $0.contains(" " + r) } }) { return [] }
         guard let (a, b) = ctx.pair(s, actorsOnly: true) else { return [] }
         var participants = [String]()
-        for p in s.people where !participants.contains(p.canonical) && (p.countries.first == a || p.countries.first == b) {
+        // "Стороны обсудили подготовку к визиту Си Цзиньпина": when the sentence only tells
+        // what was discussed, the people it names are the topic, not the participants.
+        let topicOnly = !cue.has(lex.talksCues.filter { !discussionVerbs.contains($0) })
+        for p in s.people where !topicOnly && !participants.contains(p.canonical) && (p.countries.first == a || p.countries.first == b) {
             participants.append(p.canonical)
         }
         let remote = format == .phone || format == .video
