@@ -159,6 +159,17 @@ import Testing
             expected: ["visit CN>KZ state planned 2025-06-12"], absent: ["visit CN>KZ state happened 2025-06-12"]),
         Row(.kk, "Тараптар ҚХР Төрағасы Си Цзиньпиннің Қазақстанға мемлекеттік сапарына дайындық барысын талқылады.",
             expected: ["visit CN>KZ state planned 2025-06-12"], absent: ["visit CN>KZ state happened 2025-06-12"]),
+        // "expected to meet": planned talks.
+        Row(.en, "Tokayev and Turkmen President Serdar Berdimuhamedov are also expected to meet on the sidelines of the summit.",
+            expected: ["talks KZ-TM unspecified planned 2025-06-12"]),
+        // A country discussed is a topic, not a side.
+        Row(.ru, "Лавров встретился с главой МИД Казахстана\n\nМинистр иностранных дел России Сергей Лавров провел переговоры с главой МИД Казахстана. Министры обсудили ситуацию в Афганистане.",
+            expected: ["talks KZ-RU unspecified happened 2025-06-12"], absent: ["talks AF-KZ unspecified happened 2025-06-12"]),
+        Row(.en, "Lavrov meets Kazakh counterpart\n\nRussian Foreign Minister Sergey Lavrov held talks with the Kazakh Foreign Minister. The ministers discussed the situation in Afghanistan.",
+            expected: ["talks KZ-RU unspecified happened 2025-06-12"], absent: ["talks AF-KZ unspecified happened 2025-06-12"]),
+        // An article about two foreign countries: "the sides" are those two.
+        Row(.kk, "Ресей Президенті Владимир Путин Қытай Төрағасы Си Цзиньпинмен телефон арқылы сөйлесті. Тараптар энергетика саласындағы ынтымақтастықты талқылады.",
+            expected: ["talks CN-RU phone happened 2025-06-12"], absent: ["talks CN-KZ unspecified happened 2025-06-12", "talks KZ-RU unspecified happened 2025-06-12"]),
     ]
 
     /// A sentence that only tells what was discussed names the topic's people, not the

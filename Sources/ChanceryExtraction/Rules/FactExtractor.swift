@@ -192,9 +192,13 @@ public enum FactExtractor {
             let all = facts.flatMap { $0.dates.map(\.date) }.filter { $0 != .unknown }
             if let latest = all.max() { fallback = latest }
         }
-        return ArticleContext(language: article.language, lexicon: lex, published: article.published, home: home,
-                              partner: ranked.first, secondPartner: ranked.dropFirst().first,
-                              datelinePlace: place, datelineCountry: placeCountry, fallbackDate: fallback)
+        var context = ArticleContext(language: article.language, lexicon: lex, published: article.published, home: home,
+                                     partner: ranked.first, secondPartner: ranked.dropFirst().first,
+                                     datelinePlace: place, datelineCountry: placeCountry, fallbackDate: fallback)
+        // ("Ресей Президенті" names no home side: "president" alone is anybody's title.)
+        let homeOnlyTitles = lex.homeTitles.filter { !$0.contains("президент") && !$0.contains("president") }
+        context.homeNamed = facts.contains { $0.countries.contains(home) || $0.cue.has(homeOnlyTitles) || $0.cue.has(lex.homeReferences) }
+        return context
     }
 
     /// Quoted speech: the paragraph's speaker is whoever the attribution ("— деді Тәжікстан

@@ -246,6 +246,9 @@ struct ArticleContext {
     let datelineCountry: CountryCode?
     /// A date to use when a sentence has none and the article has no publication date.
     let fallbackDate: FuzzyDate
+    /// Whether the article names the home side at all (an article about Russia and China
+    /// may not).
+    var homeNamed: Bool = true
 
     /// The date of a fact stated in `s`: its own date, else the day the narrative is at,
     /// else the publication date.
@@ -282,6 +285,8 @@ struct ArticleContext {
             return nil
         }
         if let o = others.first { return (home, o) }
+        // An article about two foreign countries that never names the home side.
+        if !homeNamed, cs.isEmpty, let p = partner, let q = secondPartner { return (p, q) }
         if let p = partner { return (home, p) }
         return nil
     }

@@ -5,6 +5,19 @@ enum TalksRule {
     /// Talks cues that tell what was discussed rather than that a meeting took place.
     static let discussionVerbs: Set<String> = ["обсудили", "обсуждени", "discussed", "талқыла", "талқылады", "пікір алмасты"]
 
+    /// A country named after a preposition of place or topic ("в Афганистане", "on
+    /// Afghanistan"), or in the Kazakh locative.
+    static func isTopic(_ m: Mention, _ s: SentenceFacts, _ language: Language) -> Bool {
+        if m.kind == .person { return false }
+        if s.isVenue(m) { return true }
+        let w = s.wordsBefore(m, max: 1).first ?? ""
+        switch language {
+        case .ru: return ["в", "во", "на", "о", "об", "по", "вокруг"].contains(w)
+        case .en: return ["in", "on", "about", "regarding", "around", "over"].contains(w)
+        case .kk: return false
+        }
+    }
+
     static func candidates(_ s: SentenceFacts, _ ctx: ArticleContext) -> [Candidate] {
         let lex = ctx.lexicon, cue = s.cue
         guard cue.has(lex.hotCues.talksCues) else { return [] }
@@ -25,11 +38,17 @@ enum TalksRule {
         if cue.has(lex.blocs) && !s.actorCountries.contains(where: { $0 != ctx.home }) && !cue.has(lex.bothSides) { return [] }
         // "принял участие": took part, received nobody.
         if cue.has(lex.participation) && !cue.has(lex.talksCues.filter { r in !lex.participation.contains { $0.hasPrefix(r) || $0.contains(" " + r) } }) { return [] }
-        guard let (a, b) = ctx.pair(s, actorsOnly: true) else { return [] }
+        let topicOnly = !cue.has(lex.talksCues.filter { !discussionVerbs.contains($0) })
+        guard var (a, b) = ctx.pair(s, actorsOnly: true) else { return [] }
+        // "Министры обсудили ситуацию в Афганистане": a country after a preposition in a
+        // sentence telling what was discussed is a topic; the sides are the article's.
+        if topicOnly, let p = ctx.partner, a == ctx.home || b == ctx.home {
+            let other = a == ctx.home ? b : a
+            if other != p, s.mentions.allSatisfy({ m in !m.countries.contains(other) || isTopic(m, s, ctx.language) }) { (a, b) = (ctx.home, p) }
+        }
         var participants = [String]()
         // "Стороны обсудили подготовку к визиту Си Цзиньпина": when the sentence only tells
         // what was discussed, the people it names are the topic, not the participants.
-        let topicOnly = !cue.has(lex.talksCues.filter { !discussionVerbs.contains($0) })
         for p in s.people where !topicOnly && !participants.contains(p.canonical) && (p.countries.first == a || p.countries.first == b) {
             participants.append(p.canonical)
         }
