@@ -172,6 +172,19 @@ import Testing
             expected: ["talks CN-RU phone happened 2025-06-12"], absent: ["talks CN-KZ unspecified happened 2025-06-12", "talks KZ-RU unspecified happened 2025-06-12"]),
     ]
 
+    /// A figure with no period of its own takes the period of the figure before it in the
+    /// same paragraph, and only there.
+    @Test(arguments: [
+        (Language.en, "In 2024, trade between Kazakhstan and Kyrgyzstan amounted to $1.6 billion. Kazakhstan's exports to Kyrgyzstan totaled $1.1 billion.\n\nKazakhstan's imports from Kyrgyzstan reached $500 million."),
+        (Language.ru, "По итогам 2024 года товарооборот Казахстана и Кыргызстана составил 1,6 млрд долларов. Экспорт из Казахстана в Кыргызстан – 1,1 млрд долларов.\n\nИмпорт из Кыргызстана составил 500 млн долларов."),
+        (Language.kk, "2024 жылы Қазақстан мен Қырғызстан арасындағы тауар айналымы 1,6 млрд долларды құрады. Қазақстанның Қырғызстанға экспорты 1,1 млрд долларға жетті.\n\nҚырғызстаннан импорт 500 млн долларды құрады."),
+    ])
+    func periodCarriesWithinAParagraph(lang: Language, text: String) {
+        let figures = Run.trade(Run.facts(text, lang, published: "2025-06-12"))
+        #expect(figures.first { $0.metric == .exports }?.period?.from == "2024-01", "\(figures)")
+        #expect(figures.first { $0.metric == .imports }.map { $0.period == nil } == true, "\(figures)")
+    }
+
     /// A sentence that only tells what was discussed names the topic's people, not the
     /// participants ("the sides discussed the visit of Xi Jinping").
     @Test func discussionNamesNoParticipants() {

@@ -38,7 +38,9 @@ public enum FactExtractor {
         for s in facts { byParagraph[s.sentence.paragraph, default: []].formUnion(s.countries) }
         for i in facts.indices { facts[i].paragraphCountries = byParagraph[facts[i].sentence.paragraph] ?? [] }
         var out = [Candidate]()
+        var carried: (paragraph: Int, period: Period?) = (-1, nil)
         for s in facts {
+            if s.sentence.paragraph != carried.paragraph { carried = (s.sentence.paragraph, nil) }
             if s.cue.has(lex.hotCues.negation) && !s.cue.has(lex.hotCues.done) { continue }
             var found = [Candidate]()
             // "In 2019 the presidents met": a meeting, visit or signing of an earlier year is
@@ -48,7 +50,7 @@ public enum FactExtractor {
                 found += TalksRule.candidates(s, context)
                 found += AgreementRule.candidates(s, context)
             }
-            found += TradeFigureRule.candidates(s, context, article.language)
+            found += TradeFigureRule.candidates(s, context, article.language, carried: &carried.period)
             out += found
         }
         return out

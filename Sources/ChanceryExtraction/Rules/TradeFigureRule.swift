@@ -4,6 +4,13 @@ import ChanceryDomain
 /// turnover (or its growth), a target, investment, exports, imports, freight.
 enum TradeFigureRule {
     static func candidates(_ s: SentenceFacts, _ ctx: ArticleContext, _ language: Language) -> [Candidate] {
+        var carried: Period?
+        return candidates(s, ctx, language, carried: &carried)
+    }
+
+    /// `carried`: the period of the paragraph's last figure, read and updated ("In 2024 the
+    /// turnover … . Exports totaled …": the exports are of 2024 too).
+    static func candidates(_ s: SentenceFacts, _ ctx: ArticleContext, _ language: Language, carried: inout Period?) -> [Candidate] {
         let lex = ctx.lexicon, cue = s.cue
         guard cue.has(lex.hotCues.metricStems) else { return [] }
         if cue.has(lex.worldTrade) || cue.has(lex.cumulative) && !cue.has(["инвест", "invest"]) { return [] }
@@ -19,7 +26,9 @@ enum TradeFigureRule {
                                                                     "between the countries", "between our countries", "between the two"])
             || (!named.isEmpty && cue.has(["между", "between", "арасындағы"]))
         if !bilateral && named.isEmpty && s.countries.contains(ctx.home) { return [] }
-        let period = PeriodReader.period(tokens: tokens, language: language, published: ctx.published)
+        let own = PeriodReader.period(tokens: tokens, language: language, published: ctx.published)
+        let period = own ?? carried
+        if own != nil { carried = own }
         var out = [Candidate]()
         var seen = Set<String>()
         var segmentStart = s.text.startIndex
