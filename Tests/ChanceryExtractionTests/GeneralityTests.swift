@@ -170,6 +170,13 @@ import Testing
         // An article about two foreign countries: "the sides" are those two.
         Row(.kk, "Ресей Президенті Владимир Путин Қытай Төрағасы Си Цзиньпинмен телефон арқылы сөйлесті. Тараптар энергетика саласындағы ынтымақтастықты талқылады.",
             expected: ["talks CN-RU phone happened 2025-06-12"], absent: ["talks CN-KZ unspecified happened 2025-06-12", "talks KZ-RU unspecified happened 2025-06-12"]),
+        // Credentials presented by ambassadors: a ceremony, neither a visit nor talks.
+        Row(.en, "President Tokayev received the credentials of the newly appointed ambassadors of Japan and Italy.",
+            absent: ["visit JP>KZ unspecified happened 2025-06-12", "talks JP-KZ unspecified happened 2025-06-12"]),
+        Row(.ru, "Президент Казахстана принял верительные грамоты новоназначенного посла Японии.",
+            absent: ["visit JP>KZ unspecified happened 2025-06-12", "talks JP-KZ unspecified happened 2025-06-12"]),
+        Row(.kk, "Мемлекет басшысы Жапонияның жаңадан тағайындалған елшісінен сенім грамотасын қабылдады.",
+            absent: ["visit JP>KZ unspecified happened 2025-06-12", "talks JP-KZ unspecified happened 2025-06-12"]),
     ]
 
     /// A figure with no period of its own takes the period of the figure before it in the
