@@ -177,6 +177,22 @@ import Testing
             absent: ["visit JP>KZ unspecified happened 2025-06-12", "talks JP-KZ unspecified happened 2025-06-12"]),
         Row(.kk, "Мемлекет басшысы Жапонияның жаңадан тағайындалған елшісінен сенім грамотасын қабылдады.",
             absent: ["visit JP>KZ unspecified happened 2025-06-12", "talks JP-KZ unspecified happened 2025-06-12"]),
+        // Travel, hosting, "may" and "plan to sign": announced.
+        Row(.en, "Kazakh President Kassym-Jomart Tokayev will travel to Budapest next week for talks with Hungarian Prime Minister Viktor Orban.",
+            expected: ["visit KZ>HU unspecified planned 2025-06-12", "talks HU-KZ unspecified planned 2025-06-12"]),
+        Row(.en, "Germany will host the Kazakh president in Berlin on June 20.",
+            expected: ["visit KZ>DE unspecified planned 2025-06-20"]),
+        Row(.en, "President Tokayev may visit Japan later this year.",
+            expected: ["visit KZ>JP unspecified planned 2025-06-12"]),
+        Row(.kk, "Үндістан Премьер-министрі Нарендра Моди Қазақстанға сапармен келуі мүмкін.",
+            expected: ["visit IN>KZ unspecified planned 2025-06-12"], absent: ["visit IN>KZ unspecified happened 2025-06-12"]),
+        Row(.ru, "Премьер-министр Индии может посетить Казахстан осенью.",
+            expected: ["visit IN>KZ unspecified planned 2025-06-12"]),
+        Row(.en, "Kazakhstan and Pakistan plan to sign an agreement on transit trade during the visit.",
+            expected: ["agreement KZ-PK agreement planned 2025-06-12"], absent: ["agreement KZ-PK agreement signed 2025-06-12"]),
+        // "May" the month announces nothing.
+        Row(.en, "On May 5, Kazakhstan and Pakistan signed an agreement on transit trade.",
+            expected: ["agreement KZ-PK agreement signed 2025-05-05"]),
     ]
 
     /// A figure with no period of its own takes the period of the figure before it in the

@@ -2,8 +2,8 @@ extension Lexicons {
     /// English cues (stems match inflected words).
     static let english = Lexicon(
         visitNouns: ["visit", "trip", "tour"],
-        arrivalVerbs: ["arrived", "arrives", "arrive", "arriving", "visited", "visiting", "visits", "will visit", "to visit", "landed", "travelled to", "traveled to", "is in", "was in", "came to", "paid a", "pay a", "pays a"],
-        receiveVerbs: ["received", "receives", "welcomed", "welcomes", "hosted", "hosts", "greeted", "welcoming ceremony", "official welcome"],
+        arrivalVerbs: ["arrived", "arrives", "arrive", "arriving", "visited", "visiting", "visits", "will visit", "to visit", "landed", "travelled to", "traveled to", "travel to", "travels to", "traveling to", "travelling to", "is in", "was in", "came to", "paid a", "pay a", "pays a"],
+        receiveVerbs: ["received", "receives", "welcomed", "welcomes", "hosted", "hosts", "will host", "to host", "greeted", "welcoming ceremony", "official welcome"],
         welcomePhrases: ["welcome to"],
         stateLevel: ["state visit"],
         officialLevel: ["official visit"],
@@ -38,8 +38,8 @@ extension Lexicons {
         ],
         targetCues: ["bring", "target", "goal", "to reach", "aim", "seek", "intend", "plan to", "plans to"],
         worldTrade: ["foreign trade turnover", "with the world", "total foreign trade", "kazakhstan's foreign trade"],
-        planned: ["will", "is expected", "are expected", "is scheduled", "are scheduled", "plans to", "planned", "is set to", "are set to", "upcoming", "is to ", "are to ", "is going to", "intends to", "to be held", "to pay"],
-        strongPlanned: ["agreed to hold", "agreed to meet", "next round", "next meeting", "upcoming visit", "forthcoming visit", "upcoming talks", "preparations for the visit", "preparations for the upcoming", "next week", "next month", "next year", "in the coming days", "in the near future", "later this year", "will be signed", "will sign", "is expected to", "are expected to", "expected to", "scheduled to", "will visit", "will pay", "will hold", "is scheduled to", "are scheduled to", "will arrive", "is set to", "are set to", "plans to visit"],
+        planned: ["will", "plan to", "might ", "is expected", "are expected", "is scheduled", "are scheduled", "plans to", "planned", "is set to", "are set to", "upcoming", "is to ", "are to ", "is going to", "intends to", "to be held", "to pay"],
+        strongPlanned: ["agreed to hold", "agreed to meet", "next round", "next meeting", "upcoming visit", "forthcoming visit", "upcoming talks", "preparations for the visit", "preparations for the upcoming", "next week", "next month", "next year", "in the coming days", "in the near future", "later this year", "will be signed", "will sign", "plan to sign", "plans to sign", "planning to sign", "intend to sign", "to be signed", "may visit", "could visit", "might visit", "may be signed", "may hold", "is expected to", "are expected to", "expected to", "scheduled to", "will visit", "will pay", "will hold", "is scheduled to", "are scheduled to", "will arrive", "is set to", "are set to", "plans to visit"],
         done: ["arrived", "held", "met ", "signed", "received", "visited", "took place", "discussed", "was held", "were signed", "welcomed", "hosted", "spoke", "exchanged", "adopted", "is on", "are on", "is in ", "paid"],
         plannedAfterDone: [],
         negation: ["did not", "didn't", "was cancelled", "was canceled", "postponed", "not "],
