@@ -193,6 +193,13 @@ import Testing
         // "May" the month announces nothing.
         Row(.en, "On May 5, Kazakhstan and Pakistan signed an agreement on transit trade.",
             expected: ["agreement KZ-PK agreement signed 2025-05-05"]),
+        // A relative clause of place has its own tense: arrived, and will hold talks.
+        Row(.ru, "Министр иностранных дел Казахстана прибыл в Ташкент, где проведет переговоры с главой МИД Узбекистана.",
+            expected: ["visit KZ>UZ unspecified happened 2025-06-12", "talks KZ-UZ unspecified planned 2025-06-12"]),
+        Row(.ru, "Министр иностранных дел Казахстана прибыл в Ташкент, где провел переговоры с главой МИД Узбекистана.",
+            expected: ["visit KZ>UZ unspecified happened 2025-06-12", "talks KZ-UZ unspecified happened 2025-06-12"]),
+        Row(.en, "The Kazakh Foreign Minister arrived in Tashkent, where he will hold talks with his Uzbek counterpart.",
+            expected: ["visit KZ>UZ unspecified happened 2025-06-12", "talks KZ-UZ unspecified planned 2025-06-12"]),
     ]
 
     /// A figure with no period of its own takes the period of the figure before it in the

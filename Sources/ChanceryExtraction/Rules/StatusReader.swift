@@ -4,11 +4,23 @@ import ChanceryDomain
 /// the words around the event's own cue (so that "X will become a partner, he said at the
 /// meeting held today" is not a planned meeting).
 enum StatusReader {
+    /// Words that open a relative clause of place ("где", "where").
+    static let clauseWords = ["где", "where"]
+
     /// True when the clause around the event cue announces rather than reports.
     static func isPlanned(_ cue: CueText, _ lex: Lexicon, near eventCues: [String] = []) -> Bool {
         var scope = cue
-        if !eventCues.isEmpty, let i = cue.wordIndex(of: eventCues), cue.wordCount > 14 {
-            scope = cue.window(i, radius: 10)
+        if !eventCues.isEmpty, let i = cue.wordIndex(of: eventCues) {
+            // "прибыл в Ташкент, где проведет переговоры": the relative clause has a tense
+            // of its own; the cue's clause tells its status.
+            if cue.has(clauseWords) {
+                var lo = 0, hi = cue.wordCount
+                for k in 0..<cue.wordCount where clauseWords.contains(String(cue.word(k))) {
+                    if k <= i { lo = k } else { hi = k; break }
+                }
+                if lo > 0 || hi < cue.wordCount { scope = cue.slice(lo, hi) }
+            }
+            if scope.wordCount > 14, let j = scope.wordIndex(of: eventCues) { scope = scope.window(j, radius: 10) }
         }
         let hot = lex.hotCues
         if scope.has(hot.strongPlanned) { return true }
