@@ -107,11 +107,17 @@ public enum FactExtractor {
         }
         if earlierMonth { return true }
         guard s.tokens != nil else { return false }  // no figure in the sentence
-        let u = Array(s.text.utf8)
+        var text = s.text
+        return text.withUTF8 { u in earlierYearAdverbial(u, language, pubYear) }
+    }
+
+    /// `recallsEarlierYear` on the sentence's bytes: a year before `pubYear` as "in 2019",
+    /// "в 2019 году", "2019 жылы".
+    static func earlierYearAdverbial(_ u: UnsafeBufferPointer<UInt8>, _ language: Language, _ pubYear: Int) -> Bool {
         func isDigit(_ i: Int) -> Bool { i >= 0 && i < u.count && u[i] >= 0x30 && u[i] <= 0x39 }
         func hasAt(_ i: Int, _ w: String) -> Bool {
             let b = Array(w.utf8)
-            return i >= 0 && i + b.count <= u.count && Array(u[i..<(i + b.count)]) == b
+            return i >= 0 && i + b.count <= u.count && u[i..<(i + b.count)].elementsEqual(b)
         }
         func hasBefore(_ i: Int, _ w: String) -> Bool { hasAt(i - w.utf8.count, w) }
         var i = 0
@@ -120,7 +126,9 @@ public enum FactExtractor {
             var j = i
             while isDigit(j) { j += 1 }
             defer { i = j }
-            guard j - i == 4, let y = Int(String(decoding: u[i..<j], as: UTF8.self)), y >= 1990, y < pubYear else { continue }
+            guard j - i == 4 else { continue }
+            let y = u[i..<j].reduce(0) { $0 * 10 + Int($1 - 0x30) }
+            guard y >= 1990, y < pubYear else { continue }
             // Not a span: no dash right before or after.
             let dashes = [0x2D, 0xE2]  // "-", and the first byte of "–" / "—"
             if i > 0, dashes.contains(Int(u[i - 1])) { continue }

@@ -5,6 +5,16 @@ enum TalksRule {
     /// Talks cues that tell what was discussed rather than that a meeting took place.
     static let discussionVerbs: Set<String> = ["обсудили", "обсуждени", "discussed", "талқыла", "талқылады", "пікір алмасты"]
 
+    /// Talks cues that are no part of a "took part" / "adopted" phrase, and the cues that
+    /// tell of a meeting (not only of what was discussed), compiled once per language.
+    struct Lists: Sendable { let beyondParticipation: CompiledCues; let meeting: CompiledCues }
+    static let listsKK = makeLists(Lexicons.compiledKazakh), listsRU = makeLists(Lexicons.compiledRussian), listsEN = makeLists(Lexicons.compiledEnglish)
+    static func lists(_ l: Language) -> Lists { l == .kk ? listsKK : l == .ru ? listsRU : listsEN }
+    static func makeLists(_ lex: Lexicon) -> Lists {
+        Lists(beyondParticipation: CompiledCues(lex.talksCues.filter { r in !lex.participation.contains { $0.hasPrefix(r) || $0.contains(" " + r) } }),
+              meeting: CompiledCues(lex.talksCues.filter { !discussionVerbs.contains($0) }))
+    }
+
     /// A country named after a preposition of place or topic ("в Афганистане", "on
     /// Afghanistan"), or in the Kazakh locative.
     static func isTopic(_ m: Mention, _ s: SentenceFacts, _ language: Language) -> Bool {
@@ -37,8 +47,9 @@ enum TalksRule {
         // as an actor is the bloc's, not a bilateral one.
         if cue.has(lex.blocs) && !s.actorCountries.contains(where: { $0 != ctx.home }) && !cue.has(lex.bothSides) { return [] }
         // "принял участие": took part, received nobody.
-        if cue.has(lex.participation) && !cue.has(lex.talksCues.filter { r in !lex.participation.contains { $0.hasPrefix(r) || $0.contains(" " + r) } }) { return [] }
-        let topicOnly = !cue.has(lex.talksCues.filter { !discussionVerbs.contains($0) })
+        let lists = Self.lists(ctx.language)
+        if cue.has(lex.participation) && !cue.has(lists.beyondParticipation) { return [] }
+        let topicOnly = !cue.has(lists.meeting)
         guard var (a, b) = ctx.pair(s, actorsOnly: true) else { return [] }
         // "Министры обсудили ситуацию в Афганистане": a country after a preposition in a
         // sentence telling what was discussed is a topic; the sides are the article's.
