@@ -200,6 +200,15 @@ import Testing
             expected: ["visit KZ>UZ unspecified happened 2025-06-12", "talks KZ-UZ unspecified happened 2025-06-12"]),
         Row(.en, "The Kazakh Foreign Minister arrived in Tashkent, where he will hold talks with his Uzbek counterpart.",
             expected: ["visit KZ>UZ unspecified happened 2025-06-12", "talks KZ-UZ unspecified planned 2025-06-12"]),
+        // A weekday is the latest such day on or before the publication day (2025-06-12 is a Thursday).
+        Row(.en, "Kazakh President Kassym-Jomart Tokayev and his Kyrgyz counterpart Sadyr Japarov held talks in Cholpon-Ata on Tuesday.",
+            expected: ["talks KG-KZ unspecified happened 2025-06-10"]),
+        Row(.en, "On Thursday, Tokayev met with the President of Kyrgyzstan.",
+            expected: ["talks KG-KZ unspecified happened 2025-06-12"]),
+        Row(.ru, "Во вторник Касым-Жомарт Токаев провел переговоры с Президентом Кыргызстана.",
+            expected: ["talks KG-KZ unspecified happened 2025-06-10"]),
+        Row(.kk, "Сейсенбі күні Қасым-Жомарт Тоқаев Қырғызстан Президентімен кездесті.",
+            expected: ["talks KG-KZ unspecified happened 2025-06-10"]),
     ]
 
     /// A figure with no period of its own takes the period of the figure before it in the

@@ -57,7 +57,7 @@ public enum FactExtractor {
     }
 
     /// The words `DateReader` reads as a day relative to the publication date.
-    static let relativeDayWords: [String] = DateReader.relativeDays.keys.map(\.s)
+    static let relativeDayWords: [String] = DateReader.relativeDays.keys.map(\.s) + DateReader.weekdays.keys.map(\.s)
 
     /// Whether `DateReader` may find a date in the sentence: every date it reads has a
     /// number (ASCII digits) or is a relative day word. In covered text a word the date
