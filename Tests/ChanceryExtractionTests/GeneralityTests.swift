@@ -209,6 +209,18 @@ import Testing
             expected: ["talks KG-KZ unspecified happened 2025-06-10"]),
         Row(.kk, "Сейсенбі күні Қасым-Жомарт Тоқаев Қырғызстан Президентімен кездесті.",
             expected: ["talks KG-KZ unspecified happened 2025-06-10"]),
+        // A meeting that prepares an upcoming visit has happened; the visit is planned.
+        Row(.en, "The Kazakh and Qatari foreign ministers met in Doha to discuss the agenda of the upcoming visit.",
+            expected: ["talks KZ-QA unspecified happened 2025-06-12"], absent: ["talks KZ-QA unspecified planned 2025-06-12"]),
+        Row(.ru, "Министры иностранных дел Казахстана и Катара встретились в Дохе и обсудили подготовку предстоящего визита.",
+            expected: ["talks KZ-QA unspecified happened 2025-06-12"], absent: ["talks KZ-QA unspecified planned 2025-06-12"]),
+        Row(.ru, "В ходе предстоящего визита пройдут переговоры Президентов Казахстана и Катара.",
+            expected: ["talks KZ-QA unspecified planned 2025-06-12"]),
+        // Witnessing an exchange of documents: a signing.
+        Row(.en, "Tokayev and Pakistan's Prime Minister Shehbaz Sharif witnessed the exchange of documents.",
+            expected: ["agreement KZ-PK documents signed 2025-06-12"]),
+        Row(.ru, "Токаев и Премьер-министр Пакистана присутствовали при обмене документами.",
+            expected: ["agreement KZ-PK documents signed 2025-06-12"]),
     ]
 
     /// A figure with no period of its own takes the period of the figure before it in the

@@ -17,7 +17,7 @@ extension Lexicons {
         phone: ["phone", "telephone"],
         video: ["video conference", "videoconference", "video call", "via video", "video link", "online format"],
         talksNonEvents: ["credentials", "briefing", "press conference", "press statement", "statements to the press", "award", "ceremony", "forum"],
-        signCues: ["signed", "sign ", "signing", "will sign", "adopted", "exchanged", "inked"],
+        signCues: ["signed", "sign ", "signing", "will sign", "adopted", "exchanged", "inked", "exchange of documents", "exchange of the documents"],
         documentKinds: [
             (.jointStatement, ["joint statement", "joint declaration", "declaration"]),
             (.roadmap, ["roadmap", "road map"]),

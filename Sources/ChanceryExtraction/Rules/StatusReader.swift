@@ -8,7 +8,7 @@ enum StatusReader {
     static let clauseWords = ["где", "where"]
 
     /// True when the clause around the event cue announces rather than reports.
-    static func isPlanned(_ cue: CueText, _ lex: Lexicon, near eventCues: [String] = []) -> Bool {
+    static func isPlanned(_ cue: CueText, _ lex: Lexicon, near eventCues: [String] = [], visit: Bool = true) -> Bool {
         var scope = cue
         if !eventCues.isEmpty, let i = cue.wordIndex(of: eventCues) {
             // "прибыл в Ташкент, где проведет переговоры": the relative clause has a tense
@@ -23,7 +23,7 @@ enum StatusReader {
             if scope.wordCount > 14, let j = scope.wordIndex(of: eventCues) { scope = scope.window(j, radius: 10) }
         }
         let hot = lex.hotCues
-        if scope.has(hot.strongPlanned) { return true }
+        if scope.has(visit ? hot.strongPlanned : hot.strongPlannedBesidesVisits) { return true }
         if scope.has(hot.done) { return false }
         if scope.has(hot.planned) { return true }
         return lex.verbFinal && kazakhFinalVerbIsFuture(cue, lex)
@@ -62,8 +62,10 @@ enum StatusReader {
         return false
     }
 
-    static func fact(_ cue: CueText, _ lex: Lexicon, near eventCues: [String] = []) -> FactStatus {
-        isPlanned(cue, lex, near: eventCues) ? .planned : .happened
+    /// `visit`: the fact is a visit (an "upcoming visit" announces it; for other facts the
+    /// phrase speaks of another event).
+    static func fact(_ cue: CueText, _ lex: Lexicon, near eventCues: [String] = [], visit: Bool = true) -> FactStatus {
+        isPlanned(cue, lex, near: eventCues, visit: visit) ? .planned : .happened
     }
 
     static func signing(_ cue: CueText, _ lex: Lexicon, near eventCues: [String] = []) -> SigningStatus {

@@ -68,7 +68,7 @@ enum TalksRule {
         let talkCues = lex.talksCues
         let (date, until, stated) = ctx.dateAndStatement(of: s, near: talkCues)
         let talks = TalksHeld(parties: [a, b], participants: participants, format: format, place: place,
-                              status: StatusReader.fact(cue, lex, near: lex.talksCues))
+                              status: StatusReader.fact(cue, lex, near: lex.talksCues, visit: false))
         // Talks known only from someone "receiving" someone are a reception: a meeting of
         // its own, apart from the narrow or expanded rounds.
         let audience = ["принял", "received", "қабылдады", "қабылдап", "қабылдаған"]
