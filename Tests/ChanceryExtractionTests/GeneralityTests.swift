@@ -221,6 +221,16 @@ import Testing
             expected: ["agreement KZ-PK documents signed 2025-06-12"]),
         Row(.ru, "Токаев и Премьер-министр Пакистана присутствовали при обмене документами.",
             expected: ["agreement KZ-PK documents signed 2025-06-12"]),
+        // Commercial agreements are the companies' deals…
+        Row(.kk, "Сапар барысында Қазақстан мен Қытай арасында жалпы сомасы 15 млрд долларды құрайтын 40-тан астам коммерциялық келісімге қол қойылды.",
+            absent: ["agreement CN-KZ agreement signed 2025-06-12", "agreement CN-KZ documents signed 2025-06-12"]),
+        Row(.ru, "В ходе визита казахстанские и китайские компании подписали коммерческие соглашения на 15 млрд долларов.",
+            absent: ["agreement CN-KZ agreement signed 2025-06-12", "agreement CN-KZ documents signed 2025-06-12"]),
+        Row(.en, "During the visit, Kazakhstan and China signed commercial agreements worth $15 billion.",
+            absent: ["agreement CN-KZ agreement signed 2025-06-12", "agreement CN-KZ documents signed 2025-06-12"]),
+        // …unless intergovernmental documents are signed beside them.
+        Row(.en, "Kazakhstan and China signed 12 intergovernmental and commercial documents.",
+            expected: ["agreement CN-KZ documents signed 2025-06-12"]),
     ]
 
     /// A figure with no period of its own takes the period of the figure before it in the

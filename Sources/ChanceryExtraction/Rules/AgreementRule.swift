@@ -14,6 +14,9 @@ enum AgreementRule {
         if cue.has(lex.pastRecall) && s.dates.isEmpty { return [] }
         // Deals of companies at a business forum are not the states' documents.
         if cue.has(["бизнес форум", "business forum", "іскерлік форум"]) { return [] }
+        // Commercial agreements are the companies' deals, unless the states' own documents
+        // are signed beside them ("intergovernmental and commercial agreements").
+        if cue.has(["коммерческ", "commercial", "коммерциялық"]) && !cue.has(["межправительствен", "межгосударствен", "intergovernmental", "interstate", "үкіметаралық", "мемлекетаралық"]) { return [] }
         var kinds = [AgreementKind]()
         for (kind, stems) in lex.documentKinds where cue.has(stems) { kinds.append(kind) }
         guard !kinds.isEmpty else { return [] }
