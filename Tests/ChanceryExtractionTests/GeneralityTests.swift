@@ -231,6 +231,11 @@ import Testing
         // …unless intergovernmental documents are signed beside them.
         Row(.en, "Kazakhstan and China signed 12 intergovernmental and commercial documents.",
             expected: ["agreement CN-KZ documents signed 2025-06-12"]),
+        // Business councils are not sides.
+        Row(.en, "Business councils of Kazakhstan and Uzbekistan are expected to meet again next spring.",
+            absent: ["talks KZ-UZ unspecified planned 2025-06-12"]),
+        Row(.ru, "Деловые советы Казахстана и Узбекистана проведут встречу весной.",
+            absent: ["talks KZ-UZ unspecified planned 2025-06-12"]),
     ]
 
     /// A figure with no period of its own takes the period of the figure before it in the

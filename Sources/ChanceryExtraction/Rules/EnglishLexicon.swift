@@ -49,7 +49,7 @@ extension Lexicons {
         bothSides: ["two countries", "both countries", "the sides", "the parties", "bilateral", "two nations"],
         speechVerbs: ["said", "noted", "stated", "stressed", "emphasized", "added", "told"],
         blocs: ["consultative meeting", "eaeu", "eurasian economic", "sco ", "shanghai cooperation", "cis ", "csto", "organization of turkic", "turkic states", "european union", "united nations", "cica", "central asia +", "central asia-", "c5+", "c5 +"],
-        subnational: ["region", "province", "governor", "mayor", "akim", "company", "university", "state of"],
+        subnational: ["business council", "region", "province", "governor", "mayor", "akim", "company", "university", "state of"],
         participation: ["took part", "take part", "takes part", "taking part", "participated", "participates", "participating"],
         eventAnchors: ["following the talks", "following the negotiations", "following the meeting", "during the visit", "as part of the visit", "in the presence of the"],
         cumulativeSpans: ["over the years", "since independence", "to date", "in total", "so far", "since the establishment"],
