@@ -695,6 +695,11 @@ enum GazetteerData {
         ExclusionRow(language: "en", phrase: "South American", note: "continent"),
         ExclusionRow(language: "en", phrase: "North American", note: "continent"),
         ExclusionRow(language: "en", phrase: "Central American", note: "region"),
+        ExclusionRow(language: "kk", phrase: "Шанхай ынтымақтастық ұйымы", note: "bloc (SCO), not the city"),
+        ExclusionRow(language: "ru", phrase: "Шанхайская организация сотрудничества", note: "bloc (SCO), not the city"),
+        ExclusionRow(language: "ru", phrase: "Шанхайской организации сотрудничества", note: "bloc (SCO), not the city"),
+        ExclusionRow(language: "en", phrase: "Shanghai Cooperation Organization", note: "bloc (SCO), not the city"),
+        ExclusionRow(language: "en", phrase: "Shanghai Cooperation Organisation", note: "bloc (SCO), not the city"),
     ]
 
     /// Latin letters with diacritics (scalar by scalar) and the ASCII letter each folds to.

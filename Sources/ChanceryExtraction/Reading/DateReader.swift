@@ -41,6 +41,24 @@ public enum DateReader {
         d[RKey("накануне")] = -2 // marker: "the day before" only when used as an adverb
         return d
     }()
+    /// Weekday names (ISO: Monday 1 … Sunday 7). A weekday resolves to the latest such day
+    /// on or before the publication day: "on Tuesday" (English, after "on"), "во вторник"
+    /// (Russian, after "в"/"во"), "сейсенбі күні" (Kazakh, before "күні").
+    static let weekdays: [RKey: Int] = {
+        var d: [RKey: Int] = RKey.table([:])
+        for (i, w) in ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"].enumerated() { d[RKey(w)] = i + 1 }
+        for (i, w) in ["понедельник", "вторник", "среду", "четверг", "пятницу", "субботу", "воскресенье"].enumerated() { d[RKey(w)] = i + 1 }
+        for (i, w) in ["дүйсенбі", "сейсенбі", "сәрсенбі", "бейсенбі", "жұма", "сенбі", "жексенбі"].enumerated() { d[RKey(w)] = i + 1 }
+        return d
+    }()
+
+    /// ISO weekday of a day (Monday 1 … Sunday 7).
+    static func isoWeekday(year: Int, month: Int, day: Int) -> Int {
+        let a = (14 - month) / 12, y = year - a, m = month + 12 * a - 2
+        let w = (day + y + y / 4 - y / 100 + y / 400 + (31 * m) / 12) % 7  // 0 = Sunday
+        return w == 0 ? 7 : w
+    }
+
     /// After "накануне", these words keep it adverbial ("the day before"), not a preposition.
     static let eveFollowers: Set<RKey> = RKey.set(["вечером", "утром", "днем", "днём", "ночью", "прибыл", "прибыла", "прибыли", "состоялся", "состоялась", "состоялись"])
 
@@ -89,6 +107,18 @@ public enum DateReader {
                 }
                 if let s = shift, let d = p.rShifted(days: s) {
                     out.append(DateMention(date: d, until: nil, range: range(i, i + 1), isRelative: true))
+                } else if let wd = weekdays[t[i].key], case .day(let y, let m, let dd) = p {
+                    let prev = i > 0 && t[i - 1].kind == .word ? t[i - 1].key.s : ""
+                    let next = i + 1 < t.count && t[i + 1].kind == .word ? t[i + 1].key.s : ""
+                    let marked: Bool
+                    switch language {
+                    case .en: marked = prev == "on"
+                    case .ru: marked = prev == "в" || prev == "во"
+                    case .kk: marked = next == "күні"
+                    }
+                    if marked, let d = p.rShifted(days: -((isoWeekday(year: y, month: m, day: dd) - wd + 7) % 7)) {
+                        out.append(DateMention(date: d, until: nil, range: range(i, i + 1), isRelative: true))
+                    }
                 }
             }
             i += 1

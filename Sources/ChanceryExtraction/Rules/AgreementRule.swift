@@ -6,11 +6,17 @@ enum AgreementRule {
     static func candidates(_ s: SentenceFacts, _ ctx: ArticleContext) -> [Candidate] {
         let lex = ctx.lexicon, cue = s.cue
         guard cue.has(lex.hotCues.signCues) else { return [] }
-        if cue.has(lex.cumulative) || cue.has(lex.pressStatements) { return [] }
+        // "более 20 документов" is a total over years unless the sentence ties it to the event
+        // ("по итогам переговоров") and spans no years.
+        if cue.has(lex.cumulative) && !(cue.has(lex.eventAnchors) && !cue.has(lex.cumulativeSpans)) { return [] }
+        if cue.has(lex.pressStatements) { return [] }
         if cue.has(lex.blocs) && s.countries.count < 2 { return [] }
         if cue.has(lex.pastRecall) && s.dates.isEmpty { return [] }
         // Deals of companies at a business forum are not the states' documents.
         if cue.has(["бизнес форум", "business forum", "іскерлік форум"]) { return [] }
+        // Commercial agreements are the companies' deals, unless the states' own documents
+        // are signed beside them ("intergovernmental and commercial agreements").
+        if cue.has(["коммерческ", "commercial", "коммерциялық"]) && !cue.has(["межправительствен", "межгосударствен", "intergovernmental", "interstate", "үкіметаралық", "мемлекетаралық"]) { return [] }
         var kinds = [AgreementKind]()
         for (kind, stems) in lex.documentKinds where cue.has(stems) { kinds.append(kind) }
         guard !kinds.isEmpty else { return [] }
@@ -43,14 +49,23 @@ enum AgreementRule {
             // "a Treaty on … and 8 other documents": the documents named by title as well.
             if cue.has(docStems) { for k in named where !title(k).isEmpty { add(k, title(k), nil) } }
         } else if named.isEmpty {
+            // "Документ подписан…", "The document was signed by…": the document just named.
+            if count == nil && !cue.has(pluralDocuments(ctx.language)) && isAnaphoric(cue, ctx.language) { return [] }
             add(.documents, "", count)
         } else if named.count == 1, title(named[0]).isEmpty, isPlural(named[0]) {
             // "ряд соглашений", "several agreements", "келісімдер": unnamed documents.
             add(.documents, "", count)
         } else {
             for k in named { add(k, title(k), nil) }
+            // "…Договор о …, а также пакет межправительственных документов": the documents
+            // named after the named ones are another fact.
+            if let first = named.compactMap({ k in (lex.documentKinds.first { $0.0 == k }?.1 ?? []).compactMap { cue.firstOffset(of: $0) }.min() }).min(),
+               let docs = pluralDocuments(ctx.language).compactMap({ cue.offsets(of: $0).last }).max(), docs > first {
+                add(.documents, "", nil)
+            }
         }
         return out
+
 
         func isPlural(_ k: AgreementKind) -> Bool {
             let plural: [String]
@@ -60,6 +75,29 @@ enum AgreementRule {
             case .en: plural = ["agreements", "memoranda", "memorandums", "treaties"]
             }
             return cue.has(plural)
+        }
+    }
+}
+
+extension AgreementRule {
+    /// A sentence that opens with "the document" or names it with a demonstrative: it
+    /// speaks of a document already told of.
+    static func isAnaphoric(_ cue: CueText, _ language: Language) -> Bool {
+        guard cue.wordCount > 0 else { return false }
+        let w0 = cue.word(0)
+        switch language {
+        case .ru: return w0.hasPrefix("документ") || cue.has(["данный документ", "этот документ", "данного документа", "этого документа", "указанный документ"])
+        case .kk: return w0.hasPrefix("құжат") || cue.has(["бұл құжат", "аталған құжат", "аталмыш құжат", "осы құжат"])
+        case .en: return w0 == "document" || cue.has(["the document", "this document"])
+        }
+    }
+
+    /// Plural forms of "document" (a list of unnamed documents).
+    static func pluralDocuments(_ language: Language) -> [String] {
+        switch language {
+        case .ru: return ["документов", "документы"]
+        case .kk: return ["құжаттар"]
+        case .en: return ["documents"]
         }
     }
 }

@@ -36,6 +36,9 @@ struct HotCues: Sendable {
     let negation, done, strongPlanned, planned: CompiledCues
     let welcomePhrases, receiveVerbs, invitations, visitNouns, arrivalVerbs: CompiledCues
     let talksCues, signCues, metricStems: CompiledCues
+    /// `strongPlanned` without the phrases about a visit ("upcoming visit", "предстоящего
+    /// визита"): a meeting held to prepare a visit has happened.
+    let strongPlannedBesidesVisits: CompiledCues
 
     init(_ lex: Lexicon) {
         negation = CompiledCues(lex.negation); done = CompiledCues(lex.done)
@@ -45,6 +48,9 @@ struct HotCues: Sendable {
         arrivalVerbs = CompiledCues(lex.arrivalVerbs)
         talksCues = CompiledCues(lex.talksCues); signCues = CompiledCues(lex.signCues)
         metricStems = CompiledCues(lex.metrics.flatMap(\.1))
+        strongPlannedBesidesVisits = CompiledCues(lex.strongPlanned.filter { p in
+            !p.split(separator: " ").dropFirst().contains { w in lex.visitNouns.contains { w.hasPrefix($0) } }
+        })
     }
 }
 

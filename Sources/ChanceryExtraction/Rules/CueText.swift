@@ -526,7 +526,11 @@ struct CueText {
 
     /// The words `lo..<hi` joined, for matching cues near an event word.
     func window(_ center: Int, radius: Int) -> CueText {
-        let lo = max(0, center - radius), hi = min(wordCount, center + radius + 1)
+        slice(max(0, center - radius), min(wordCount, center + radius + 1))
+    }
+
+    /// Words `lo..<hi` as a cue text of their own.
+    func slice(_ lo: Int, _ hi: Int) -> CueText {
         guard simple else { return CueText(slowWords[lo..<hi].joined(separator: " ")) }
         var out = [UInt8]()
         var ranges = [Range<Int>]()

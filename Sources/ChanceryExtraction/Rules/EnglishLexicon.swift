@@ -2,22 +2,22 @@ extension Lexicons {
     /// English cues (stems match inflected words).
     static let english = Lexicon(
         visitNouns: ["visit", "trip", "tour"],
-        arrivalVerbs: ["arrived", "arrives", "arrive", "arriving", "visited", "visiting", "visits", "will visit", "to visit", "landed", "travelled to", "traveled to", "is in", "was in", "came to", "paid a", "pay a", "pays a"],
-        receiveVerbs: ["received", "receives", "welcomed", "welcomes", "hosted", "hosts", "greeted", "welcoming ceremony", "official welcome"],
+        arrivalVerbs: ["arrived", "arrives", "arrive", "arriving", "visited", "visiting", "visits", "will visit", "to visit", "landed", "travelled to", "traveled to", "travel to", "travels to", "traveling to", "travelling to", "is in", "was in", "came to", "paid a", "pay a", "pays a"],
+        receiveVerbs: ["received", "receives", "welcomed", "welcomes", "hosted", "hosts", "will host", "to host", "greeted", "welcoming ceremony", "official welcome"],
         welcomePhrases: ["welcome to"],
         stateLevel: ["state visit"],
         officialLevel: ["official visit"],
         workingLevel: ["working visit"],
         firstEver: ["first ever", "first-ever", "for the first time", "first visit", "first official visit"],
-        visitNonEvents: ["postpone", "cancel"],
+        visitNonEvents: ["postpone", "cancel", "credentials"],
         invitations: ["invited", "invitation", "inviting"],
-        talksCues: ["talks", "met with", "met ", "meeting", "meets", "discussed", "received", "negotiat", "phone call", "telephone conversation", "phone conversation", "spoke by phone", "spoke on the phone", "held a call", "video conference", "videoconference", "conversation"],
+        talksCues: ["talks", "met with", "met ", "meeting", "meets", "to meet", "will meet", "discussed", "received", "negotiat", "phone call", "telephone conversation", "phone conversation", "spoke by phone", "spoke on the phone", "held a call", "video conference", "videoconference", "conversation"],
         narrow: ["narrow format", "restricted format", "one-on-one", "tete-a-tete", "tête-à-tête", "face-to-face", "in private", "limited format"],
         expanded: ["expanded format", "extended format", "enlarged format", "broader format", "with the participation of delegations", "with delegations", "delegation-level"],
         phone: ["phone", "telephone"],
         video: ["video conference", "videoconference", "video call", "via video", "video link", "online format"],
-        talksNonEvents: ["briefing", "press conference", "press statement", "statements to the press", "award", "ceremony", "forum"],
-        signCues: ["signed", "sign ", "signing", "will sign", "adopted", "exchanged", "inked"],
+        talksNonEvents: ["credentials", "briefing", "press conference", "press statement", "statements to the press", "award", "ceremony", "forum"],
+        signCues: ["signed", "sign ", "signing", "will sign", "adopted", "exchanged", "inked", "exchange of documents", "exchange of the documents"],
         documentKinds: [
             (.jointStatement, ["joint statement", "joint declaration", "declaration"]),
             (.roadmap, ["roadmap", "road map"]),
@@ -38,8 +38,8 @@ extension Lexicons {
         ],
         targetCues: ["bring", "target", "goal", "to reach", "aim", "seek", "intend", "plan to", "plans to"],
         worldTrade: ["foreign trade turnover", "with the world", "total foreign trade", "kazakhstan's foreign trade"],
-        planned: ["will", "is expected", "are expected", "is scheduled", "are scheduled", "plans to", "planned", "is set to", "are set to", "upcoming", "is to ", "are to ", "is going to", "intends to", "to be held", "to pay"],
-        strongPlanned: ["agreed to hold", "agreed to meet", "next round", "next meeting", "upcoming visit", "forthcoming visit", "upcoming talks", "preparations for the visit", "preparations for the upcoming", "next week", "next month", "next year", "in the coming days", "in the near future", "later this year", "will be signed", "will sign", "is expected to", "are expected to", "will visit", "will pay", "will hold", "is scheduled to", "are scheduled to", "will arrive", "is set to", "are set to", "plans to visit"],
+        planned: ["will", "plan to", "might ", "is expected", "are expected", "is scheduled", "are scheduled", "plans to", "planned", "is set to", "are set to", "upcoming", "is to ", "are to ", "is going to", "intends to", "to be held", "to pay"],
+        strongPlanned: ["agreed to hold", "agreed to meet", "next round", "next meeting", "upcoming visit", "forthcoming visit", "upcoming talks", "preparations for the visit", "preparations for the upcoming", "next week", "next month", "next year", "in the coming days", "in the near future", "later this year", "will be signed", "will sign", "plan to sign", "plans to sign", "planning to sign", "intend to sign", "to be signed", "may visit", "could visit", "might visit", "may be signed", "may hold", "is expected to", "are expected to", "expected to", "scheduled to", "will visit", "will pay", "will hold", "is scheduled to", "are scheduled to", "will arrive", "is set to", "are set to", "plans to visit"],
         done: ["arrived", "held", "met ", "signed", "received", "visited", "took place", "discussed", "was held", "were signed", "welcomed", "hosted", "spoke", "exchanged", "adopted", "is on", "are on", "is in ", "paid"],
         plannedAfterDone: [],
         negation: ["did not", "didn't", "was cancelled", "was canceled", "postponed", "not "],
@@ -48,7 +48,11 @@ extension Lexicons {
         homeTitles: ["head of state", "the president", "akorda"],
         bothSides: ["two countries", "both countries", "the sides", "the parties", "bilateral", "two nations"],
         speechVerbs: ["said", "noted", "stated", "stressed", "emphasized", "added", "told"],
-        blocs: ["eaeu", "eurasian economic", "sco ", "shanghai cooperation", "cis ", "csto", "organization of turkic", "turkic states", "european union", "united nations", "cica", "central asia +", "central asia-", "c5+", "c5 +"],
-        subnational: ["region", "province", "governor", "mayor", "akim", "company", "university", "state of"]
+        blocs: ["consultative meeting", "eaeu", "eurasian economic", "sco ", "shanghai cooperation", "cis ", "csto", "organization of turkic", "turkic states", "european union", "united nations", "cica", "central asia +", "central asia-", "c5+", "c5 +"],
+        subnational: ["business council", "region", "province", "governor", "mayor", "akim", "company", "university", "state of"],
+        participation: ["took part", "take part", "takes part", "taking part", "participated", "participates", "participating"],
+        eventAnchors: ["following the talks", "following the negotiations", "following the meeting", "during the visit", "as part of the visit", "in the presence of the"],
+        cumulativeSpans: ["over the years", "since independence", "to date", "in total", "so far", "since the establishment"],
+        upcoming: ["upcoming", "forthcoming", "preparations", "preparing"]
     )
 }

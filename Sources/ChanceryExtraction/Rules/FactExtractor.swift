@@ -16,10 +16,11 @@ public enum FactExtractor {
             let mentions = Gazetteer.mentions(in: s.text, language: article.language).filter { !isCurrency($0, in: s.text, covered: cue.covered) }
             // The readers' tokens, when a reader needs them (kept for the trade figures).
             let tokens = mayMentionDate(s.text, cue) ? RTokenizer.tokenize(s.text) : nil
-            let dates = tokens.map {
+            var dates = tokens.map {
                 DateReader.dates(in: s.text, tokens: $0, language: article.language, published: article.published)
                     .filter { !belongsToOtherEvent($0, in: s.text) }
             } ?? []
+            if i < 4, dates.count > 1, isDatelineDate(dates[0], in: s.text) { dates.removeFirst() }
             var arrival: FuzzyDate?
             if dates.isEmpty, let p = article.published, cue.has(["накануне", "the day before", "the previous day", "бір күн бұрын", "кеше кешке"]) {
                 arrival = p.adding(days: -1)
@@ -37,19 +38,26 @@ public enum FactExtractor {
         for s in facts { byParagraph[s.sentence.paragraph, default: []].formUnion(s.countries) }
         for i in facts.indices { facts[i].paragraphCountries = byParagraph[facts[i].sentence.paragraph] ?? [] }
         var out = [Candidate]()
+        var carried: (paragraph: Int, period: Period?) = (-1, nil)
         for s in facts {
+            if s.sentence.paragraph != carried.paragraph { carried = (s.sentence.paragraph, nil) }
             if s.cue.has(lex.hotCues.negation) && !s.cue.has(lex.hotCues.done) { continue }
-            var found = VisitRule.candidates(s, context)
-            found += TalksRule.candidates(s, context)
-            found += AgreementRule.candidates(s, context)
-            found += TradeFigureRule.candidates(s, context, article.language)
+            var found = [Candidate]()
+            // "In 2019 the presidents met": a meeting, visit or signing of an earlier year is
+            // recalled, not reported (a trade figure of an earlier year is still one).
+            if !recallsEarlierYear(s, article.language, published: article.published) {
+                found += VisitRule.candidates(s, context)
+                found += TalksRule.candidates(s, context)
+                found += AgreementRule.candidates(s, context)
+            }
+            found += TradeFigureRule.candidates(s, context, article.language, carried: &carried.period)
             out += found
         }
         return out
     }
 
     /// The words `DateReader` reads as a day relative to the publication date.
-    static let relativeDayWords: [String] = DateReader.relativeDays.keys.map(\.s)
+    static let relativeDayWords: [String] = DateReader.relativeDays.keys.map(\.s) + DateReader.weekdays.keys.map(\.s)
 
     /// Whether `DateReader` may find a date in the sentence: every date it reads has a
     /// number (ASCII digits) or is a relative day word. In covered text a word the date
@@ -71,6 +79,70 @@ public enum FactExtractor {
         var before = String(text[..<m.range.lowerBound].suffix(12)).lowercased()
         while before.last == " " || before.last == "\u{00A0}" { before.removeLast() }
         return before.hasSuffix("долларов") || before.hasSuffix("доллара") || before.hasSuffix("доллар")
+    }
+
+    /// The date of a dateline opening the sentence ("АСТАНА, 20 августа 2025 – …",
+    /// "Astana, 6 February 2025 – …"): a date among the first three words, followed by a
+    /// dash, a full stop or a bracket. It dates the article, not the facts told after it.
+    static func isDatelineDate(_ d: DateMention, in text: String) -> Bool {
+        let before = text[..<d.range.lowerBound]
+        guard before.count <= 30, before.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "." }).count <= 3 else { return false }
+        guard let next = text[d.range.upperBound...].first(where: { $0 != " " && $0 != "\u{00A0}" }) else { return false }
+        return "–—-.(|/".contains(next)
+    }
+
+    /// Whether the sentence dates what it tells only by an earlier year than the article's:
+    /// a month of an earlier year ("in November 2023"), or a year alone as a time adverbial
+    /// ("in 2019", "в 2019 году", "2019 жылы"; not a span "2024-2026" nor a title's year).
+    /// A sentence with a day date is left alone.
+    static func recallsEarlierYear(_ s: SentenceFacts, _ language: Language, published: FuzzyDate?) -> Bool {
+        guard let pubYear = published?.year else { return false }
+        var earlierMonth = false
+        for d in s.dates {
+            switch d.date {
+            case .day, .monthDay: return false
+            case .month(let y, _): if y < pubYear { earlierMonth = true } else { return false }
+            default: break
+            }
+        }
+        if earlierMonth { return true }
+        guard s.tokens != nil else { return false }  // no figure in the sentence
+        var text = s.text
+        return text.withUTF8 { u in earlierYearAdverbial(u, language, pubYear) }
+    }
+
+    /// `recallsEarlierYear` on the sentence's bytes: a year before `pubYear` as "in 2019",
+    /// "в 2019 году", "2019 жылы".
+    static func earlierYearAdverbial(_ u: UnsafeBufferPointer<UInt8>, _ language: Language, _ pubYear: Int) -> Bool {
+        func isDigit(_ i: Int) -> Bool { i >= 0 && i < u.count && u[i] >= 0x30 && u[i] <= 0x39 }
+        func hasAt(_ i: Int, _ w: String) -> Bool {
+            let b = Array(w.utf8)
+            return i >= 0 && i + b.count <= u.count && u[i..<(i + b.count)].elementsEqual(b)
+        }
+        func hasBefore(_ i: Int, _ w: String) -> Bool { hasAt(i - w.utf8.count, w) }
+        var i = 0
+        while i < u.count {
+            guard isDigit(i) else { i += 1; continue }
+            var j = i
+            while isDigit(j) { j += 1 }
+            defer { i = j }
+            guard j - i == 4 else { continue }
+            let y = u[i..<j].reduce(0) { $0 * 10 + Int($1 - 0x30) }
+            guard y >= 1990, y < pubYear else { continue }
+            // Not a span: no dash right before or after.
+            let dashes = [0x2D, 0xE2]  // "-", and the first byte of "–" / "—"
+            if i > 0, dashes.contains(Int(u[i - 1])) { continue }
+            if j < u.count, dashes.contains(Int(u[j])) { continue }
+            switch language {
+            case .en:
+                if hasBefore(i, " in ") || i == 3 && hasBefore(i, "In ") { return true }
+            case .ru:
+                if (hasBefore(i, " в ") || hasBefore(i, "В ") && i == "В ".utf8.count) && (hasAt(j, " году") || hasAt(j, " г.")) { return true }
+            case .kk:
+                if hasAt(j, " жылы ") || hasAt(j, " жылы,") { return true }
+            }
+        }
+        return false
     }
 
     /// A date that belongs to another event named right after it ("3 қарашада жоспарланған
@@ -102,7 +174,8 @@ public enum FactExtractor {
         var score = [CountryCode: Int]()
         for s in facts {
             let weight = s.index < 3 ? 3 : 1
-            for c in s.countries where c != home { score[c, default: 0] += weight }
+            // A country named only as the venue (a city, a dateline) weighs less than an actor.
+            for c in s.countries where c != home { score[c, default: 0] += s.actorCountries.contains(c) ? weight : 1 }
         }
         let ranked = score.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map(\.key)
         // Dateline: a city at the very start of one of the first paragraphs.
@@ -129,9 +202,13 @@ public enum FactExtractor {
             let all = facts.flatMap { $0.dates.map(\.date) }.filter { $0 != .unknown }
             if let latest = all.max() { fallback = latest }
         }
-        return ArticleContext(language: article.language, lexicon: lex, published: article.published, home: home,
-                              partner: ranked.first, secondPartner: ranked.dropFirst().first,
-                              datelinePlace: place, datelineCountry: placeCountry, fallbackDate: fallback)
+        var context = ArticleContext(language: article.language, lexicon: lex, published: article.published, home: home,
+                                     partner: ranked.first, secondPartner: ranked.dropFirst().first,
+                                     datelinePlace: place, datelineCountry: placeCountry, fallbackDate: fallback)
+        // ("Ресей Президенті" names no home side: "president" alone is anybody's title.)
+        let homeOnlyTitles = lex.homeTitles.filter { !$0.contains("президент") && !$0.contains("president") }
+        context.homeNamed = facts.contains { $0.countries.contains(home) || $0.cue.has(homeOnlyTitles) || $0.cue.has(lex.homeReferences) }
+        return context
     }
 
     /// Quoted speech: the paragraph's speaker is whoever the attribution ("— деді Тәжікстан

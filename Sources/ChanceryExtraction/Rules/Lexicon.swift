@@ -53,6 +53,16 @@ struct Lexicon: Sendable {
     var verbFinal: Bool = false
     /// Present-future forms of the verbs events are told with (Kazakh).
     var futureVerbs: [String] = []
+    /// "Took part" (in a bloc's meeting): no reception, though the verb is "принял".
+    var participation: [String] = []
+    /// Words that tie a count of documents to the event told ("по итогам переговоров",
+    /// "during the visit"): "more than 20 documents" is then no cumulative total…
+    var eventAnchors: [String] = []
+    /// …unless the sentence spans years ("за годы независимости", "over the years").
+    var cumulativeSpans: [String] = []
+    /// "Upcoming" before a visit noun, with a level between ("предстоящему государственному
+    /// визиту", "the upcoming official visit"): a planned visit.
+    var upcoming: [String] = []
     /// The lists every sentence meets, compiled (see `withHotCues`).
     var hot: HotCues? = nil
 }

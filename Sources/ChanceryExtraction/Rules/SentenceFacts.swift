@@ -184,6 +184,26 @@ struct SentenceFacts {
         return text[i..<end].lowercased()
     }
 
+    /// Up to `max` words right before a mention, nearest first, lower-cased: only across
+    /// spaces, so a comma, a figure or a bracket ends them ("In 2024, Kazakhstan's" has none).
+    func wordsBefore(_ m: Mention, max: Int) -> [String] {
+        var out = [String]()
+        var i = m.range.lowerBound
+        func isSpace(_ c: Character) -> Bool { c == " " || c == "\u{00A0}" }
+        func isWord(_ c: Character) -> Bool { c.isLetter || c == "'" || c == "’" }
+        while out.count < max {
+            var j = i
+            while j > text.startIndex, isSpace(text[text.index(before: j)]) { j = text.index(before: j) }
+            guard j < i else { break }
+            let end = j
+            while j > text.startIndex, isWord(text[text.index(before: j)]) { j = text.index(before: j) }
+            guard j < end else { break }
+            out.append(text[j..<end].lowercased())
+            i = j
+        }
+        return out
+    }
+
     /// The word just after a mention, lower-cased.
     func wordAfter(_ m: Mention) -> String {
         if cue.covered {
@@ -226,6 +246,9 @@ struct ArticleContext {
     let datelineCountry: CountryCode?
     /// A date to use when a sentence has none and the article has no publication date.
     let fallbackDate: FuzzyDate
+    /// Whether the article names the home side at all (an article about Russia and China
+    /// may not).
+    var homeNamed: Bool = true
 
     /// The date of a fact stated in `s`: its own date, else the day the narrative is at,
     /// else the publication date.
@@ -262,6 +285,8 @@ struct ArticleContext {
             return nil
         }
         if let o = others.first { return (home, o) }
+        // An article about two foreign countries that never names the home side.
+        if !homeNamed, cs.isEmpty, let p = partner, let q = secondPartner { return (p, q) }
         if let p = partner { return (home, p) }
         return nil
     }

@@ -12,6 +12,8 @@ enum SideFinder {
 
     /// Kazakh ablative endings (from X).
     static func isKazakhAblative(_ word: String) -> Bool {
+        // "Қазақстан", "Пәкістан", "Судан": the name itself ends so.
+        if word.hasSuffix("стан") || word.hasSuffix("судан") || word.hasSuffix("бутан") { return false }
         for s in ["дан", "ден", "тан", "тен", "нан", "нен"] where word.hasSuffix(s) && word.count > 4 { return true }
         return false
     }
@@ -31,11 +33,33 @@ enum SideFinder {
             case .ru:
                 if m.kind != .adjective, ["в", "во"].contains(s.wordBefore(m)) { return c }
             case .en:
-                if m.kind != .adjective, ["to", "in", "into"].contains(s.wordBefore(m)) { return c }
+                if m.kind != .adjective, isEnglishDestination(s.wordsBefore(m, max: 6)) { return c }
             }
         }
         if s.cue.has(ctx.lexicon.homeReferences) { return s.speaker ?? ctx.home }
         return nil
+    }
+
+    /// Words of a long-form country name standing between "the" and "of" ("the State of
+    /// Qatar", "the Islamic Republic of Iran", "the Kingdom of Saudi Arabia").
+    static let longFormWords: Set<String> = ["state", "republic", "kingdom", "sultanate", "emirate", "islamic", "federal",
+                                             "people's", "arab", "democratic", "socialist", "united", "grand", "duchy", "commonwealth"]
+
+    /// Whether the words right before an English country name (nearest first, see
+    /// `SentenceFacts.wordsBefore`) make it a destination: "to", "in", "into" or the object
+    /// of "visit", optionally across "the" and a long form ("to the State of Qatar",
+    /// "visit the United Arab Emirates").
+    static func isEnglishDestination(_ words: [String]) -> Bool {
+        var i = 0
+        if i < words.count, words[i] == "of" {
+            i += 1
+            var n = 0
+            while i < words.count, n < 3, longFormWords.contains(words[i]) { i += 1; n += 1 }
+            guard n > 0 else { return false }
+        }
+        if i < words.count, words[i] == "the" { i += 1 }
+        guard i < words.count else { return false }
+        return ["to", "in", "into", "visit", "visited", "visits", "visiting"].contains(words[i])
     }
 
     /// The guest in a sentence about receiving or inviting someone: a person in the Kazakh
@@ -64,6 +88,11 @@ enum SideFinder {
             let verbWord = s.cue.word(vi)
             guard let r = s.text.lowercased().range(of: verbWord) else { return nil }
             let offset = s.text.lowercased().distance(from: s.text.lowercased().startIndex, to: r.upperBound)
+            // "X was received by President Y": the subject is the guest.
+            if ctx.language == .en, vi + 1 < s.cue.wordCount, s.cue.word(vi + 1) == "by" {
+                let start = s.text.lowercased().distance(from: s.text.lowercased().startIndex, to: r.lowerBound)
+                return s.mentions.first { $0.kind != .city && s.characterOffset(of: $0.range.lowerBound) < start }?.countries.first
+            }
             for m in s.mentions where m.kind != .city {
                 let mo = s.characterOffset(of: m.range.lowerBound)
                 if mo >= offset, let c = m.countries.first { return c }

@@ -4,6 +4,13 @@ import ChanceryDomain
 /// turnover (or its growth), a target, investment, exports, imports, freight.
 enum TradeFigureRule {
     static func candidates(_ s: SentenceFacts, _ ctx: ArticleContext, _ language: Language) -> [Candidate] {
+        var carried: Period?
+        return candidates(s, ctx, language, carried: &carried)
+    }
+
+    /// `carried`: the period of the paragraph's last figure, read and updated ("In 2024 the
+    /// turnover … . Exports totaled …": the exports are of 2024 too).
+    static func candidates(_ s: SentenceFacts, _ ctx: ArticleContext, _ language: Language, carried: inout Period?) -> [Candidate] {
         let lex = ctx.lexicon, cue = s.cue
         guard cue.has(lex.hotCues.metricStems) else { return [] }
         if cue.has(lex.worldTrade) || cue.has(lex.cumulative) && !cue.has(["инвест", "invest"]) { return [] }
@@ -14,13 +21,19 @@ enum TradeFigureRule {
         // The figure must be about the two of them: the partner named in the sentence or its
         // paragraph, or a word for "bilateral"; not a figure about the home side alone.
         let named = s.countries.filter { $0 != ctx.home }
-        let bilateral = cue.has(lex.bothSides) || cue.has(["өзара", "взаимн", "mutual", "екіжақты", "двусторон", "bilateral"])
+        let bilateral = cue.has(lex.bothSides) || cue.has(["өзара", "взаимн", "mutual", "екіжақты", "двусторон", "bilateral",
+                                                                    "между странами", "между нашими странами", "между двумя странами",
+                                                                    "between the countries", "between our countries", "between the two"])
             || (!named.isEmpty && cue.has(["между", "between", "арасындағы"]))
         if !bilateral && named.isEmpty && s.countries.contains(ctx.home) { return [] }
-        let period = PeriodReader.period(tokens: tokens, language: language, published: ctx.published)
+        let own = PeriodReader.period(tokens: tokens, language: language, published: ctx.published)
+        let period = own ?? carried
+        if own != nil { carried = own }
         var out = [Candidate]()
         var seen = Set<String>()
+        var segmentStart = s.text.startIndex
         for amount in amounts {
+            defer { segmentStart = amount.range.upperBound }
             let offset = s.characterOffset(of: amount.range.lowerBound)
             guard var metric = nearestMetric(before: offset, in: cue, lex) else { continue }
             if metric == .tradeTurnover && amount.unit != "percent" && cue.has(lex.targetCues) { metric = .tradeTarget }
@@ -32,7 +45,7 @@ enum TradeFigureRule {
             }
             var direction: TradeDirection?
             if [.investment, .exports, .imports].contains(metric) {
-                direction = self.direction(metric, s, ctx, a, b)
+                direction = segmentDirection(s, ctx, a, b, segmentStart..<amount.range.lowerBound) ?? self.direction(metric, s, ctx, a, b)
             }
             let key = "\(metric.rawValue)|\(amount.value)|\(amount.unit)"
             guard seen.insert(key).inserted else { continue }
@@ -58,6 +71,35 @@ enum TradeFigureRule {
             }
         }
         return best?.1 ?? after?.1
+    }
+
+    /// Which way the figure read in `segment` (the text from the previous figure to this
+    /// one) went, when the segment marks a side as the goal or the source: "exports to
+    /// Germany", "imports from Germany", "экспорт из Казахстана в Монголию", "импорт из
+    /// Монголии", "Түркияға экспорты", "Түркиядан импорт".
+    static func segmentDirection(_ s: SentenceFacts, _ ctx: ArticleContext, _ a: CountryCode, _ b: CountryCode,
+                                 _ segment: Range<String.Index>) -> TradeDirection? {
+        var to: CountryCode?, from: CountryCode?
+        for m in s.mentions where m.kind != .person && m.kind != .adjective && segment.contains(m.range.lowerBound) {
+            guard let c = m.countries.first, c == a || c == b else { continue }
+            switch ctx.language {
+            case .kk:
+                let w = s.word(of: m)
+                if SideFinder.isKazakhDative(w) || (s.wordAfter(m).hasPrefix("экономика") && SideFinder.isKazakhDative(s.wordAfter(m))) { to = to ?? c }
+                else if SideFinder.isKazakhAblative(w) { from = from ?? c }
+            case .ru:
+                let before = s.wordsBefore(m, max: 2)
+                if before.first == "из" || before.first == "от" { from = from ?? c }
+                else if before.first == "в" || before.first == "во" || (before.count == 2 && before[1] == "в" && before[0].hasPrefix("экономик")) { to = to ?? c }
+            case .en:
+                let before = s.wordsBefore(m, max: 2)
+                if before.first == "from" { from = from ?? c }
+                else if ["to", "into", "in"].contains(before.first ?? "") { to = to ?? c }
+            }
+        }
+        if let t = to { return TradeDirection(from: t == a ? b : a, to: t) }
+        if let f = from { return TradeDirection(from: f, to: f == a ? b : a) }
+        return nil
     }
 
     /// Which way money or goods went: a destination names `to`; otherwise investment and

@@ -7,7 +7,9 @@ enum VisitRule {
         let lex = ctx.lexicon, cue = s.cue
         let hot = lex.hotCues
         let welcome = cue.has(hot.welcomePhrases)
-        let receive = cue.has(hot.receiveVerbs)
+        var receive = cue.has(hot.receiveVerbs)
+        // "принял участие в заседании": took part, received nobody.
+        if receive, cue.has(lex.participation) { receive = cue.has(lex.receiveVerbs.filter { r in !lex.participation.contains { $0.hasPrefix(r) || $0.contains(" " + r) } }) }
         let invited = cue.has(hot.invitations)
         let arrival = cue.hasMotion(hot.arrivalVerbs)
         guard welcome || receive || invited || cue.has(hot.visitNouns) || arrival else { return [] }
@@ -36,7 +38,7 @@ enum VisitRule {
         // An invitation announces a visit, unless the sentence tells of the arrival it
         // brought ("arrived at the invitation of", "шақыруымен барды").
         let invitation = invited && !((arrival || receive || welcome) && cue.has(hot.done))
-        let status: FactStatus = invitation ? .planned : StatusReader.fact(cue, lex, near: eventCues)
+        let status: FactStatus = invitation || StatusReader.upcomingVisit(cue, lex) ? .planned : StatusReader.fact(cue, lex, near: eventCues)
         let (date, until, stated) = s.arrivalDate.map { ($0, nil, true) } ?? ctx.dateAndStatement(of: s, near: eventCues)
         let visit = VisitStarted(visitor: visitor, host: h, leader: SideFinder.leader(of: visitor, in: s), level: level,
                                  place: SideFinder.place(in: h, s, ctx), firstEver: cue.has(lex.firstEver) ? true : nil,
