@@ -202,8 +202,8 @@ struct RowRebuild {
     /// (`SourceRef.json`).
     func source(_ row: EventRowView, _ seq: Int64, _ out: inout [UInt8]) throws {
         try row.withBytes(.source) { p in
-            guard let article = CanonicalJSON.member("article", in: p), let file = CanonicalJSON.member("file", in: p),
-                  let quote = CanonicalJSON.member("quote", in: p) else {
+            let m = CanonicalJSON.members(["article", "file", "quote"], in: p)
+            guard let article = m[0], let file = m[1], let quote = m[2] else {
                 throw Unsupported(description: "source without article, file or quote at seq \(seq)")
             }
             put("{\"article\":", &out); out.append(contentsOf: UnsafeRawBufferPointer(rebasing: p[article]))

@@ -8,27 +8,37 @@ extension CanonicalJSON {
     /// values by depth, so a stored canonical payload can be taken apart without being
     /// decoded. Keys are compared by their raw bytes (keys written with escapes do not match).
     public static func member(_ key: StaticString, in json: UnsafeRawBufferPointer) -> Range<Int>? {
-        let k = UnsafeRawBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount)
+        members([key], in: json)[0]
+    }
+
+    /// The byte ranges of the values of top-level members `keys` in the JSON object `json`,
+    /// in the order of `keys` (`nil` for those absent), found in one pass.
+    public static func members(_ keys: [StaticString], in json: UnsafeRawBufferPointer) -> [Range<Int>?] {
+        var found = [Range<Int>?](repeating: nil, count: keys.count)
+        var left = keys.count
         let n = json.count
         var i = skipSpace(json, 0)
-        guard i < n, json[i] == UInt8(ascii: "{") else { return nil }
+        guard i < n, json[i] == UInt8(ascii: "{") else { return found }
         i = skipSpace(json, i + 1)
-        if i < n, json[i] == UInt8(ascii: "}") { return nil }
+        if i < n, json[i] == UInt8(ascii: "}") { return found }
         while i < n {
-            guard json[i] == UInt8(ascii: "\""), let keyEnd = stringEnd(json, i) else { return nil }
-            let matches = keyEnd - i - 2 == k.count && (k.isEmpty || memcmp(json.baseAddress! + i + 1, k.baseAddress!, k.count) == 0)
+            guard json[i] == UInt8(ascii: "\""), let keyEnd = stringEnd(json, i) else { return found }
+            let name = UnsafeRawBufferPointer(rebasing: json[(i + 1)..<(keyEnd - 1)])
             i = skipSpace(json, keyEnd)
-            guard i < n, json[i] == UInt8(ascii: ":") else { return nil }
+            guard i < n, json[i] == UInt8(ascii: ":") else { return found }
             let start = skipSpace(json, i + 1)
-            guard let end = valueEnd(json, start) else { return nil }
-            if matches { return start..<end }
+            guard let end = valueEnd(json, start) else { return found }
+            for (k, key) in keys.enumerated() where found[k] == nil && key.utf8CodeUnitCount == name.count
+                && (name.isEmpty || memcmp(name.baseAddress!, key.utf8Start, name.count) == 0) {
+                found[k] = start..<end
+                left -= 1
+            }
+            if left == 0 { return found }
             i = skipSpace(json, end)
-            guard i < n else { return nil }
-            if json[i] == UInt8(ascii: "}") { return nil }
-            guard json[i] == UInt8(ascii: ",") else { return nil }
+            guard i < n, json[i] == UInt8(ascii: ",") else { return found }
             i = skipSpace(json, i + 1)
         }
-        return nil
+        return found
     }
 
     /// The string value of top-level member `key` of `json`, decoded (`nil` when absent or

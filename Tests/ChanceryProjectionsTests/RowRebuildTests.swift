@@ -130,6 +130,14 @@ func streamLocalLog(seed: UInt64, count: Int) -> [RecordedEvent] {
         #expect(found == expected, "\(json)")
     }
 
+    @Test func findsSeveralMembersInOnePass() {
+        let bytes = Array(#"{"article":"a","file":"f.txt","nested":{"quote":"no"},"quote":"q \"x\"","rule":"r"}"#.utf8)
+        let found = bytes.withUnsafeBytes { b in
+            CanonicalJSON.members(["quote", "missing", "article", "file"], in: b).map { r in r.map { String(decoding: b[$0], as: UTF8.self) } }
+        }
+        #expect(found == [#""q \"x\"""#, nil, #""a""#, #""f.txt""#])
+    }
+
     @Test func decodesEscapedStrings() {
         let bytes = Array(#"{"event":"a\"b\u00e9"}"#.utf8)
         #expect(bytes.withUnsafeBytes { CanonicalJSON.stringMember("event", in: $0) } == "a\"bé")
