@@ -25,8 +25,12 @@ public struct ProjectionKeeper {
     public static let factsName = "facts"
     /// The projection name of the pair rows.
     public static let pairsName = "pairs"
-    /// The checkpoint's name.
-    public static let checkpointName = "ledger"
+    /// The checkpoint's name. (Stores written before fact rows held seqs only kept their
+    /// rows under `legacyCheckpointName`: with no checkpoint of this name, the rows are
+    /// rebuilt from the log.)
+    public static let checkpointName = "ledger.2"
+    /// The checkpoint of rows that held whole facts (removed by the first rebuild).
+    static let legacyCheckpointName = "ledger"
 
     public let store: EventStore
 
@@ -50,7 +54,7 @@ public struct ProjectionKeeper {
     public func apply(_ events: [RecordedEvent], in tx: StoreTransaction) throws {
         let cp = try checkpoint()
         let head = try store.head().seq
-        if cp > head { try rebuild(in: tx); return }
+        if cp > head || (cp == 0 && head > 0) { try rebuild(in: tx); return }
         guard head > cp else { return }
         var batch = Batch(store: store, checkpoint: cp, loadsRows: true)
         let fresh = events.filter { $0.seq > cp }.sorted { $0.seq < $1.seq }
@@ -67,7 +71,7 @@ public struct ProjectionKeeper {
     public func catchUp(in tx: StoreTransaction) throws -> Int {
         let cp = try checkpoint()
         let head = try store.head().seq
-        if cp > head { return try rebuild(in: tx).events }
+        if cp > head || (cp == 0 && head > 0) { return try rebuild(in: tx).events }
         guard head > cp else { return 0 }
         var batch = Batch(store: store, checkpoint: cp, loadsRows: true)
         try store.forEachEvent(EventFilter(sinceSeq: cp, throughSeq: head)) { try batch.add($0) }
@@ -93,34 +97,33 @@ public struct ProjectionKeeper {
         public var pairs: Int
         /// Facts (rows written).
         public var facts: Int
-        /// Pairs whose rows differed from the ones they replaced (when compared).
+        /// Pairs whose rows differed from the ones they replaced.
         public var changed: [StreamID]
     }
 
-    /// Folds the whole log from seq 1 into fresh rows and swaps them in, in one transaction
-    /// (readers see the old rows until it commits). With `comparing`, the old rows of each
-    /// pair are read first and the pairs whose rows differed are named.
+    /// Folds the whole log from seq 1 into the rows, in one transaction (readers see the old
+    /// rows until it commits), and names the pairs whose rows differed from the old ones.
     @discardableResult
-    public func rebuild(comparing: Bool = true) throws -> Rebuild {
-        try store.write { tx in try rebuild(in: tx, comparing: comparing) }
+    public func rebuild() throws -> Rebuild {
+        try store.write { tx in try rebuild(in: tx) }
     }
 
     /// `rebuild()` inside `tx`: pair by pair from the stored rows (`RowRebuild`), or by
     /// folding the whole log when the log has what that path does not handle (an event
     /// bearing on another pair's fact, or a payload of an older version).
     @discardableResult
-    public func rebuild(in tx: StoreTransaction, comparing: Bool = true) throws -> Rebuild {
+    public func rebuild(in tx: StoreTransaction) throws -> Rebuild {
         do {
-            return try tx.savepoint { try RowRebuild(store: store).run(in: tx, comparing: comparing) }
+            return try tx.savepoint { try RowRebuild(store: store).run(in: tx) }
         } catch is RowRebuild.Unsupported {
-            return try rebuildByFolding(in: tx, comparing: comparing)
+            return try rebuildByFolding(in: tx)
         }
     }
 
     /// `rebuild()` inside `tx`, by folding every event into the five projections in memory
     /// (the reference the row path is tested against).
     @discardableResult
-    public func rebuildByFolding(in tx: StoreTransaction, comparing: Bool = true) throws -> Rebuild {
+    public func rebuildByFolding(in tx: StoreTransaction) throws -> Rebuild {
         let head = try store.head().seq
         var batch = Batch(store: store, checkpoint: 0, loadsRows: false)
         try store.forEachEvent(EventFilter(throughSeq: head)) { try batch.add($0) }
@@ -134,13 +137,11 @@ public struct ProjectionKeeper {
                 .sorted { $0.key < $1.key }
             let pairRow = PairRow(facts: part.facts.count, foreign: batch.foreign[pair] ?? []).text
             facts += rows.count
-            if comparing {
-                let before = try store.projectionRows(ProjectionKeeper.factsName, keyPrefix: pair.description + "/")
-                let oldPair = try tx.projection(ProjectionKeeper.pairsName, key: pair.description)
-                let same = oldPair == pairRow && before.count == rows.count
-                    && zip(before, rows).allSatisfy { $0.key == $1.key && $0.value == $1.value }
-                if !same { changed.append(pair) }
-            }
+            let before = try store.projectionRows(ProjectionKeeper.factsName, keyPrefix: pair.description + "/")
+            let oldPair = try tx.projection(ProjectionKeeper.pairsName, key: pair.description)
+            let same = oldPair == pairRow && before.count == rows.count
+                && zip(before, rows).allSatisfy { $0.key == $1.key && $0.value == $1.value }
+            if !same { changed.append(pair) }
             try tx.removeProjectionRows(ProjectionKeeper.factsName, keyPrefix: pair.description + "/")
             for r in rows { try tx.putProjection(ProjectionKeeper.factsName, key: r.key, value: r.value) }
             try tx.putProjection(ProjectionKeeper.pairsName, key: pair.description, value: pairRow)
@@ -148,9 +149,10 @@ public struct ProjectionKeeper {
         for key in old.subtracting(parts.keys.map(\.description)).sorted() {
             try tx.removeProjectionRows(ProjectionKeeper.factsName, keyPrefix: key + "/")
             try tx.removeProjection(ProjectionKeeper.pairsName, key: key)
-            if comparing, let s = StreamID(key) { changed.append(s) }
+            if let s = StreamID(key) { changed.append(s) }
         }
         try tx.setCheckpoint(ProjectionKeeper.checkpointName, seq: head)
+        try tx.clearProjection(ProjectionKeeper.legacyCheckpointName)
         return Rebuild(events: Int(head), checkpoint: head, pairs: parts.count, facts: facts, changed: changed.sorted())
     }
 
@@ -185,29 +187,110 @@ public struct ProjectionKeeper {
         }
     }
 
-    /// A fact's row: the part of the pair that is this fact.
-    struct FactRow {
-        var part: StreamPart
+    /// A fact's row: which events make the fact, by seq. The fact itself, its sources and its
+    /// retraction are read back from those events (`load`), so a row holds no evidence twice.
+    ///
+    /// `{"afterRetraction": [ids]?, "corroborations": [ids]?, "retraction": seq?, "seq": seq,
+    /// "sources": [seq]?}`, canonical JSON: the fact's own event; the corroborations whose
+    /// source the fact still carries, in log order; the `EventRetracted` that withdrew it;
+    /// every corroboration indexed for it; those recorded after its retraction.
+    struct FactRow: Equatable {
+        var seq: Int64
+        var sources: [Int64] = []
+        var retraction: Int64?
+        var corroborations: [String] = []
+        var afterRetraction: [String] = []
 
-        /// `{"fact": FactRecord.json, "corroborations": [ids]?, "afterRetraction": [ids]?}`.
-        var text: String {
-            var o: [String: JSONValue] = ["fact": part.facts[0].json]
-            if !part.corroborations.isEmpty { o["corroborations"] = .array(part.corroborations.keys.sorted().map { .string($0) }) }
-            if !part.afterRetraction.isEmpty { o["afterRetraction"] = .array(part.afterRetraction.sorted().map { .string($0) }) }
-            return CanonicalJSON.string(.object(o))
+        init(seq: Int64, sources: [Int64] = [], retraction: Int64? = nil, corroborations: [String] = [],
+             afterRetraction: [String] = []) {
+            self.seq = seq; self.sources = sources; self.retraction = retraction
+            self.corroborations = corroborations.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+            self.afterRetraction = afterRetraction.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         }
 
-        init(part: StreamPart) { self.part = part }
+        /// The row of the one fact of `part`.
+        init(part: StreamPart) {
+            let f = part.facts[0]
+            self.init(seq: f.seq, sources: f.sources.dropFirst().map(\.seq), retraction: f.retraction?.seq,
+                      corroborations: Array(part.corroborations.keys), afterRetraction: Array(part.afterRetraction))
+        }
+
+        /// The canonical text (keys sorted, empty lists and no retraction left out).
+        var bytes: [UInt8] {
+            var out = [UInt8]()
+            out.reserveCapacity(24 + 12 * sources.count + 24 * (corroborations.count + afterRetraction.count))
+            func put(_ s: StaticString) { out.append(contentsOf: UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount)) }
+            func ids(_ xs: [String]) {
+                for (n, x) in xs.enumerated() {
+                    if n > 0 { out.append(UInt8(ascii: ",")) }
+                    CanonicalJSON.writeString(x, into: &out)
+                }
+            }
+            put("{")
+            if !afterRetraction.isEmpty { put("\"afterRetraction\":["); ids(afterRetraction); put("],") }
+            if !corroborations.isEmpty { put("\"corroborations\":["); ids(corroborations); put("],") }
+            if let retraction { put("\"retraction\":"); out.append(contentsOf: String(retraction).utf8); put(",") }
+            put("\"seq\":"); out.append(contentsOf: String(seq).utf8)
+            if !sources.isEmpty {
+                put(",\"sources\":[")
+                for (n, x) in sources.enumerated() {
+                    if n > 0 { out.append(UInt8(ascii: ",")) }
+                    out.append(contentsOf: String(x).utf8)
+                }
+                put("]")
+            }
+            put("}")
+            return out
+        }
+
+        var text: String { String(decoding: bytes, as: UTF8.self) }
 
         init(text: String, key: String) throws {
             let json = try ProjectionKeeper.parse(text, key: key)
             let path = "\(ProjectionKeeper.factsName).\(key)"
-            guard let f = json["fact"] else { throw StateDecodingError(path: path, problem: "no fact") }
-            let fact = try FactRecord(json: f, path: path + ".fact")
-            let cs = (json["corroborations"]?.arrayValue ?? []).compactMap(\.stringValue)
-            let after = (json["afterRetraction"]?.arrayValue ?? []).compactMap(\.stringValue)
-            part = StreamPart(stream: fact.stream, facts: [fact], corroborations: Dictionary(uniqueKeysWithValues: cs.map { ($0, fact.id) }),
-                              afterRetraction: Set(after))
+            func seqs(_ name: String) throws -> [Int64] {
+                guard let v = json[name] else { return [] }
+                guard let a = v.arrayValue else { throw StateDecodingError(path: path + "." + name, problem: "not a list") }
+                return try a.map { x in
+                    guard let n = x.intValue else { throw StateDecodingError(path: path + "." + name, problem: "not a seq") }
+                    return n
+                }
+            }
+            func strings(_ name: String) -> [String] { (json[name]?.arrayValue ?? []).compactMap(\.stringValue) }
+            guard let seq = json["seq"]?.intValue else { throw StateDecodingError(path: path, problem: "no seq") }
+            var retraction: Int64?
+            if let r = json["retraction"] {
+                guard let n = r.intValue else { throw StateDecodingError(path: path + ".retraction", problem: "not a seq") }
+                retraction = n
+            }
+            self.init(seq: seq, sources: try seqs("sources"), retraction: retraction, corroborations: strings("corroborations"),
+                      afterRetraction: strings("afterRetraction"))
+        }
+
+        /// The fact's part, read from its events in `store`: the fact is its event's, its
+        /// sources are its own and its corroborations', its retraction the `EventRetracted`'s.
+        func load(from store: EventStore, key: String) throws -> StreamPart {
+            let path = "\(ProjectionKeeper.factsName).\(key)"
+            func event(_ seq: Int64) throws -> RecordedEvent {
+                guard let e = try store.event(seq: seq) else { throw StateDecodingError(path: path, problem: "no event at seq \(seq)") }
+                return e
+            }
+            let e = try event(seq)
+            guard e.type.isDomain, key.hasSuffix("/" + e.id) else {
+                throw StateDecodingError(path: path, problem: "seq \(seq) is \(e.type.rawValue) \(e.id), not this fact")
+            }
+            var fact = FactRecord(event: e)
+            for s in sources { fact.sources.append(SourceRef(of: try event(s))) }
+            if let retraction {
+                let r = try event(retraction)
+                guard case .eventRetracted(let x) = r.data else {
+                    throw StateDecodingError(path: path, problem: "seq \(retraction) is not a retraction")
+                }
+                fact.retraction = Retraction(event: r.id, seq: r.seq, recordedAt: r.recordedAt, reason: x.reason)
+            }
+            return StreamPart(stream: fact.stream, facts: [fact],
+                              corroborations: Dictionary(corroborations.map { ($0, fact.id) }, uniquingKeysWith: { a, _ in a }),
+                              afterRetraction: Set(afterRetraction))
         }
     }
 
@@ -232,7 +315,7 @@ public struct ProjectionKeeper {
     /// The persisted part of `pair`: every fact, read in one index range.
     public func part(_ pair: StreamID) throws -> StreamPart {
         let rows = try store.projectionRows(ProjectionKeeper.factsName, keyPrefix: pair.description + "/")
-        return StreamPart(stream: pair, joining: try rows.map { try FactRow(text: $0.value, key: $0.key).part })
+        return StreamPart(stream: pair, joining: try rows.map { try FactRow(text: $0.value, key: $0.key).load(from: store, key: $0.key) })
     }
 
     /// The persisted parts of `pairs` (of every pair when `nil`) that have facts.
@@ -240,7 +323,7 @@ public struct ProjectionKeeper {
         if let pairs { return try pairs.map(part).filter { !$0.isEmpty } }
         var byPair = [StreamID: [StreamPart]]()
         for r in try store.projectionRows(ProjectionKeeper.factsName) {
-            let p = try FactRow(text: r.value, key: r.key).part
+            let p = try FactRow(text: r.value, key: r.key).load(from: store, key: r.key)
             byPair[p.stream, default: []].append(p)
         }
         return byPair.keys.sorted().map { StreamPart(stream: $0, joining: byPair[$0]!) }
@@ -331,7 +414,8 @@ public struct ProjectionKeeper {
             guard facts[id] == nil else { return }
             facts[id] = pair
             guard loadsRows, let text = try store.projection(ProjectionKeeper.factsName, key: ProjectionKeeper.key(pair, id)) else { return }
-            set.insert(try FactRow(text: text, key: ProjectionKeeper.key(pair, id)).part)
+            let key = ProjectionKeeper.key(pair, id)
+            set.insert(try FactRow(text: text, key: key).load(from: store, key: key))
         }
 
         mutating func loadPair(_ pair: StreamID) throws {

@@ -12,16 +12,6 @@ public final class EventStore {
     public let path: String
     /// How payloads of older versions are read.
     public var upcasters: Upcasters = .standard
-    /// The statement reading one event row by seq (kept: a rebuild runs it per fact).
-    private var rowBySeqStatement: Statement?
-
-    func rowBySeq() throws -> Statement {
-        if let s = rowBySeqStatement { return s }
-        let s = try Statement(db, "SELECT \(EventStore.rowColumns) FROM events WHERE seq = ?")
-        rowBySeqStatement = s
-        return s
-    }
-
     /// Opens (creating if needed) the store at `path` and brings its schema up to date.
     public init(path: String) throws(StoreError) {
         self.path = path
@@ -197,6 +187,15 @@ public final class EventStore {
         let s = try db.prepare("SELECT \(EventStore.eventColumns) FROM events WHERE id = ?")
         defer { s.reset() }
         s.bind(1, id)
+        guard try s.step() else { return nil }
+        return try decodeRow(s)
+    }
+
+    /// The event at `seq`, if stored.
+    public func event(seq: Int64) throws -> RecordedEvent? {
+        let s = try db.prepare("SELECT \(EventStore.eventColumns) FROM events WHERE seq = ?")
+        defer { s.reset() }
+        s.bind(1, seq)
         guard try s.step() else { return nil }
         return try decodeRow(s)
     }

@@ -30,7 +30,7 @@ func streamLocalLog(seed: UInt64, count: Int) -> [RecordedEvent] {
         let keeper = ProjectionKeeper(store: store)
         let folded = try store.write { tx in try keeper.rebuildByFolding(in: tx) }
         let byFold = try allRows(store)
-        let byRows = try store.write { tx in try RowRebuild(store: store).run(in: tx, comparing: true) }
+        let byRows = try store.write { tx in try RowRebuild(store: store).run(in: tx) }
         #expect(byRows.changed.isEmpty, "seed \(seed): pairs whose rows differ: \(byRows.changed.map(\.description))")
         #expect(byRows.facts == folded.facts && byRows.pairs == folded.pairs && byRows.checkpoint == folded.checkpoint)
         let rows = try allRows(store)
@@ -52,7 +52,7 @@ func streamLocalLog(seed: UInt64, count: Int) -> [RecordedEvent] {
         #expect(foreign)
         let store = try appendInBatches(events, seed: 3)
         #expect(throws: RowRebuild.Unsupported.self) {
-            try store.write { tx in try RowRebuild(store: store).run(in: tx, comparing: false) }
+            try store.write { tx in try RowRebuild(store: store).run(in: tx) }
         }
         let keeper = ProjectionKeeper(store: store)
         let before = try allRows(store)
@@ -90,7 +90,7 @@ func streamLocalLog(seed: UInt64, count: Int) -> [RecordedEvent] {
         let keeper = ProjectionKeeper(store: target)
         _ = try target.write { tx in try keeper.rebuildByFolding(in: tx) }
         let byFold = try allRows(target)
-        let r = try target.write { tx in try RowRebuild(store: target).run(in: tx, comparing: true) }
+        let r = try target.write { tx in try RowRebuild(store: target).run(in: tx) }
         #expect(r.changed.isEmpty)
         #expect(try allRows(target).map(\.value) == byFold.map(\.value))
     }
@@ -106,6 +106,69 @@ func streamLocalLog(seed: UInt64, count: Int) -> [RecordedEvent] {
         #expect(r.changed.map(\.description) == ["AA-ZZ"])
         #expect(try store.projectionRows(ProjectionKeeper.factsName, keyPrefix: "AA-ZZ/").isEmpty)
         #expect(try store.projection(ProjectionKeeper.pairsName, key: "AA-ZZ") == nil)
+    }
+}
+
+@Suite struct FactRowTests {
+    /// A rebuild rewrites a row that differs, puts back one that is missing and removes one of
+    /// a fact that does not exist; the pair is named, the others' rows are left as they were.
+    @Test func aRebuildWritesOnlyWhatDiffers() throws {
+        let store = try appendInBatches(streamLocalLog(seed: 11, count: 120), seed: 11)
+        let keeper = ProjectionKeeper(store: store)
+        #expect(try keeper.rebuild().changed.isEmpty)
+        let good = try allRows(store)
+        let facts = try store.projectionRows(ProjectionKeeper.factsName)
+        let (first, second) = (facts[0], facts[facts.count - 1])
+        let pairA = String(first.key.prefix { $0 != "/" }), pairB = String(second.key.prefix { $0 != "/" })
+        try store.write { tx in
+            try tx.putProjection(ProjectionKeeper.factsName, key: first.key, value: #"{"seq":1}"#)
+            try tx.removeProjection(ProjectionKeeper.factsName, key: second.key)
+            try tx.putProjection(ProjectionKeeper.factsName, key: pairA + "/no-such-fact", value: #"{"seq":2}"#)
+        }
+        let r = try keeper.rebuild()
+        #expect(r.changed.map(\.description) == Array(Set([pairA, pairB])).sorted())
+        let after = try allRows(store)
+        #expect(after.map(\.key) == good.map(\.key))
+        #expect(after.map(\.value) == good.map(\.value))
+        #expect(difference(try keeper.state(), try foldOfTheLog(store)) == nil)
+    }
+
+    /// A store whose rows held whole facts (checkpoint `ledger`) is rebuilt at its first
+    /// query: the rows become seq rows, the old checkpoint goes, the state is the fold's.
+    @Test func rowsOfTheOldFormAreRebuiltOnFirstUse() throws {
+        let store = try appendInBatches(streamLocalLog(seed: 12, count: 100), seed: 12, keeping: { _ in false })
+        let fold = try foldOfTheLog(store)
+        try store.write { tx in
+            for part in fold.parts().values.flatMap({ $0.split() }) {
+                try tx.putProjection(ProjectionKeeper.factsName, key: ProjectionKeeper.key(part.stream, part.facts[0].id),
+                                     value: CanonicalJSON.string(.object(["fact": part.facts[0].json])))
+            }
+            try tx.setCheckpoint(ProjectionKeeper.legacyCheckpointName, seq: try store.head().seq)
+        }
+        let pairs = try QueryService(store: store).pairs()
+        #expect(!pairs.isEmpty)
+        #expect(try store.checkpoint(ProjectionKeeper.legacyCheckpointName) == 0)
+        #expect(try store.checkpoint(ProjectionKeeper.checkpointName) == store.head().seq)
+        for row in try store.projectionRows(ProjectionKeeper.factsName) {
+            #expect(!row.value.contains("\"fact\""), "\(row.key) still holds a whole fact")
+        }
+        #expect(difference(try ProjectionKeeper(store: store).state(), fold) == nil)
+    }
+
+    /// A row is read back from the events it names, and refused when its seq is not its fact's.
+    @Test func aRowNamingAnotherEventIsRefused() throws {
+        let store = try appendInBatches(streamLocalLog(seed: 13, count: 60), seed: 13)
+        let rows = try store.projectionRows(ProjectionKeeper.factsName)
+        let row = try ProjectionKeeper.FactRow(text: rows[0].value, key: rows[0].key)
+        let part = try row.load(from: store, key: rows[0].key)
+        #expect(ProjectionKeeper.key(part.stream, part.facts[0].id) == rows[0].key)
+        #expect(ProjectionKeeper.FactRow(part: part) == row)
+        var wrong = row
+        wrong.seq = try ProjectionKeeper.FactRow(text: rows[1].value, key: rows[1].key).seq
+        #expect(throws: StateDecodingError.self) { try wrong.load(from: store, key: rows[0].key) }
+        wrong.seq = try store.head().seq + 1
+        #expect(throws: StateDecodingError.self) { try wrong.load(from: store, key: rows[0].key) }
+        #expect(throws: StateDecodingError.self) { try ProjectionKeeper.FactRow(text: #"{"sources":[1]}"#, key: rows[0].key) }
     }
 }
 

@@ -20,6 +20,12 @@ public protocol Projector {
     mutating func history(_ store: EventStore, pair: StreamID) throws -> Int
     /// Frees what the projector holds in memory.
     mutating func drop()
+    /// Removes every projection row and checkpoint from the store (a rebuild from nothing).
+    mutating func clear(_ store: EventStore) throws
+}
+
+extension Projector {
+    public mutating func clear(_ store: EventStore) throws { drop() }
 }
 
 #if canImport(ChanceryProjections)
@@ -70,6 +76,14 @@ public struct NullProjector: Projector {
     public mutating func state(_ store: EventStore, pair: StreamID, asOf: FuzzyDate?) throws -> Int { 0 }
     public mutating func history(_ store: EventStore, pair: StreamID) throws -> Int { 0 }
     public mutating func drop() {}
+
+    public mutating func clear(_ store: EventStore) throws {
+        try store.write { tx in
+            for name in [ProjectionKeeper.factsName, ProjectionKeeper.pairsName, ProjectionKeeper.checkpointName] {
+                try tx.clearProjection(name)
+            }
+        }
+    }
 }
 
 /// The persisted projections as the CLI keeps and reads them: `ProjectionKeeper.apply`
@@ -97,4 +111,12 @@ public struct KeeperProjector: Projector {
     }
 
     public mutating func drop() {}
+
+    public mutating func clear(_ store: EventStore) throws {
+        try store.write { tx in
+            for name in [ProjectionKeeper.factsName, ProjectionKeeper.pairsName, ProjectionKeeper.checkpointName] {
+                try tx.clearProjection(name)
+            }
+        }
+    }
 }
