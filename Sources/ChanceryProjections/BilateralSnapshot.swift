@@ -124,7 +124,7 @@ public struct BilateralSnapshot: Hashable, Sendable {
             let f = trade[k]!
             rows.append(["trade", f.tradeDate.description, f.summary, "", String(f.sourceCount), f.id])
         }
-        rows.append(["sources", "", files.joined(separator: ", "), "", String(sources), ""])
+        rows.append(["sources", "", FactText.list(files, upTo: 12), "", String(sources), ""])
         return Table(header: ["section", "occurred", "summary", "status", "sources", "id"], rows: rows)
     }
 }

@@ -2,6 +2,12 @@ import ChanceryDomain
 
 /// One-line human descriptions of facts and figures, for summaries, tables and the audit.
 public enum FactText {
+    /// `a, b, c` for up to `limit` items, else the first `limit` and `… and N more`.
+    public static func list(_ items: [String], upTo limit: Int) -> String {
+        guard items.count > limit else { return items.joined(separator: ", ") }
+        return items.prefix(limit).joined(separator: ", ") + " … and \(items.count - limit) more"
+    }
+
     /// `IR–KZ`: a pair with an en dash.
     public static func pair(_ s: StreamID) -> String { "\(s.first.rawValue)–\(s.second.rawValue)" }
 

@@ -7,6 +7,24 @@ public struct Table: Hashable, Sendable {
         self.header = header
         self.rows = rows
     }
+
+    /// Cells longer than this many characters overflow their column instead of widening it
+    /// (one long cell must not pad every other row of a big answer).
+    public static let widestPadded = 80
+
+    /// The width to pad each column of `rows` to (the first row sets the number of
+    /// columns): its widest cell, not counting cells longer than `widestPadded`.
+    public static func columnWidths(_ rows: [[String]], widestPadded: Int = Table.widestPadded) -> [Int] {
+        guard let first = rows.first else { return [] }
+        var widths = [Int](repeating: 0, count: first.count)
+        for r in rows {
+            for (i, c) in r.enumerated() where i < widths.count {
+                let n = c.count
+                if n <= widestPadded { widths[i] = max(widths[i], n) }
+            }
+        }
+        return widths
+    }
 }
 
 /// A value before and after a change.

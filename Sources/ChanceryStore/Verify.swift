@@ -36,11 +36,18 @@ extension EventStore {
     /// Both chains are read in one read transaction, so a `verify` running while another
     /// process appends sees one consistent snapshot (not an event whose article row was
     /// committed after the articles were read).
-    public func verify() throws -> VerifyReport {
-        guard db.isAutocommit else { return try walkChains() }
+    ///
+    /// A large log in a file is walked in `ranges` runs of seqs at once, on as many
+    /// connections and threads (by default one per core, up to 4, from 20 000 events): each
+    /// event's hash depends only on its own row and the previous row's stored hash, so the
+    /// runs are independent but for the stream versions, joined when they end. When a run
+    /// finds anything wrong, the whole log is walked again in order, so that the problem
+    /// named is the first one.
+    public func verify(ranges: Int? = nil) throws -> VerifyReport {
+        guard db.isAutocommit else { return try walkChains(ranges: 1) }
         try db.exec("BEGIN")
         do {
-            let report = try walkChains()
+            let report = try walkChains(ranges: ranges)
             try db.exec("COMMIT")
             return report
         } catch {
@@ -49,7 +56,12 @@ extension EventStore {
         }
     }
 
-    private func walkChains() throws -> VerifyReport {
+    /// The number of runs `verify` walks a log of `events` events in by default.
+    static func defaultRanges(events: Int64) -> Int {
+        events >= 20_000 ? max(1, min(4, ProcessInfo.processInfo.activeProcessorCount)) : 1
+    }
+
+    private func walkChains(ranges requested: Int?) throws -> VerifyReport {
         // Articles first: remember the unsound ones (few, if any), not every article.
         var articleBad = Set<ColumnKey>()
         var articleProblem: VerifyProblem?
@@ -76,63 +88,53 @@ extension EventStore {
                 expected = n + 1
             }
         }
-        let importedThrough = Int64((try? metaValue("imported_through")).flatMap { $0 }.flatMap { Int64($0) } ?? 0)
-
-        let s = try Statement(db, "SELECT \(EventStore.eventColumns), stream_version, article FROM events ORDER BY seq")
-        var prev = Array(Hashing.genesis.utf8)
-        var expected: Int64 = 1
-        var versions: [ColumnKey: Int64] = [:]
-        let duplicateAt = try firstDuplicateID()
-        let articleExists = try Statement(db, "SELECT 1 FROM articles WHERE sha256 = ?")
-        var lastArticle: ColumnKey?
-        var count = 0
-        var problem: VerifyProblem?
-        var body = [UInt8]()
-        body.reserveCapacity(4096)
-        var hash = [UInt8]()
-        hash.reserveCapacity(64)
-        while try s.step() {
-            count += 1
-            let seq = s.int(0)
-            func fail(_ what: String) { problem = VerifyProblem(seq: seq, article: nil, what: what) }
-            if seq != expected {
-                problem = VerifyProblem(seq: expected, article: nil, what: seq > expected ? "missing: seq jumps from \(expected - 1) to \(seq)" : "seq \(seq) out of order")
-                break
-            }
-            if !Envelope.column(s, 10, equals: prev) { fail("prevHash does not match the hash of seq \(seq - 1)"); break }
-            body.removeAll(keepingCapacity: true)
-            Envelope.write(row: s, withHash: false, into: &body)
-            Envelope.chainHex(s, prevColumn: 10, body: body, into: &hash)
-            if !Envelope.column(s, 11, equals: hash) { fail("hash does not match the event's content (a field was changed)"); break }
-            let stream = ColumnKey(s, column: 4)
-            let v = (versions[stream] ?? 0) + 1
-            if s.int(12) != v { fail("stream version \(s.int(12)) of \(s.string(4)) should be \(v)"); break }
-            versions[stream] = v
-            if seq == duplicateAt { fail("duplicate event id \(s.string(1))"); break }
-            if !VerifyScan.sourceNames(articleColumn: 13, s, column: 9) {
-                let article = s.string(13)
-                let sourceArticle = (try? JSONParser.parse(s.bytes(9)))?["article"]?.stringValue
-                if sourceArticle != article { fail("article column \(article) differs from source.article"); break }
-            }
-            // An article's events are consecutive as a rule: look it up when it changes.
-            let article = ColumnKey(s, column: 13)
-            if article != lastArticle {
-                if articleBad.contains(article) {
-                    fail("its article \(s.string(13)) fails verification: \(articleProblem?.what ?? "")"); break
-                }
-                if seq > importedThrough {
-                    articleExists.reset()
-                    articleExists.bind(1, s.string(13))
-                    if !(try articleExists.step()) { fail("its article \(s.string(13)) is not in the store"); break }
-                    lastArticle = article
-                }
-            }
-            if problem != nil { break }
-            swap(&prev, &hash)
-            expected = seq + 1
+        let context = EventWalk.Context(
+            articleBad: articleBad, articleProblem: articleProblem?.what ?? "",
+            importedThrough: Int64((try? metaValue("imported_through")).flatMap { $0 }.flatMap { Int64($0) } ?? 0),
+            duplicateAt: try firstDuplicateID())
+        let last = try scalar("SELECT COALESCE(MAX(seq), 0) FROM events")
+        let ranges = requested ?? EventStore.defaultRanges(events: last)
+        if ranges > 1, last > 0, let walk = try? walkInRanges(ranges, through: last, context) {
+            return VerifyReport(events: walk.count, articles: articles, head: String(decoding: walk.lastHash, as: UTF8.self),
+                                problem: articleProblem)
         }
-        let head = String(decoding: prev, as: UTF8.self)
-        return VerifyReport(events: count, articles: articles, head: head, problem: problem ?? articleProblem)
+        let walk = try EventWalk.run(db, after: 0, through: nil, context)
+        return VerifyReport(events: walk.count, articles: articles, head: String(decoding: walk.lastHash, as: UTF8.self),
+                            problem: walk.problem ?? articleProblem)
+    }
+
+    /// The events `(0, head]` walked in `n` runs of seqs, on their own connections and
+    /// threads (in turn on this connection for a store in memory). `nil` when a run finds a
+    /// problem or the runs' stream versions do not join up (the caller walks in order).
+    private func walkInRanges(_ n: Int, through head: Int64, _ context: EventWalk.Context) throws -> EventWalk? {
+        let bounds = (0...n).map { head * Int64($0) / Int64(n) }
+        var walks = [EventWalk]()
+        if path == ":memory:" || path.isEmpty {
+            for i in 0..<n { walks.append(try EventWalk.run(db, after: bounds[i], through: bounds[i + 1], context)) }
+        } else {
+            let results = Slots<Result<EventWalk, any Error>>(count: n)
+            let path = self.path
+            DispatchQueue.concurrentPerform(iterations: n) { i in
+                results[i] = Result {
+                    let c = try Connection(path: path, readOnly: true)
+                    try c.exec("BEGIN")
+                    defer { try? c.exec("COMMIT") }
+                    return try EventWalk.run(c, after: bounds[i], through: bounds[i + 1], context)
+                }
+            }
+            walks = try results.items.map { try $0!.get() }
+        }
+        // Join: each run's first version of a stream follows the earlier runs' last.
+        var versions = [ColumnKey: Int64]()
+        var joined = EventWalk(lastHash: Array(Hashing.genesis.utf8))
+        for w in walks {
+            guard w.problem == nil else { return nil }
+            for (stream, first) in w.firstVersions where first != (versions[stream] ?? 0) + 1 { return nil }
+            versions.merge(w.versions) { _, b in b }
+            joined.count += w.count
+            joined.lastHash = w.lastHash
+        }
+        return joined
     }
 
     /// The seq at which an id occurs for the second time (the lowest such seq), if any: read
@@ -158,6 +160,121 @@ extension EventStore {
         guard try s.step() else { return nil }
         return s.string(0)
     }
+}
+
+/// One walk over a run of the event log (`(after, through]`, in seq order): what it found,
+/// where it ended, and the stream versions it saw.
+struct EventWalk: Sendable {
+    /// What the walk needs from the rest of `verify`.
+    struct Context: Sendable {
+        /// Articles that failed their own checks, and the first one's problem.
+        let articleBad: Set<ColumnKey>
+        let articleProblem: String
+        /// Events up to this seq were imported (their articles may be absent).
+        let importedThrough: Int64
+        /// The seq at which an id occurs a second time.
+        let duplicateAt: Int64?
+    }
+
+    /// Events read (up to and including the first bad one).
+    var count = 0
+    var problem: VerifyProblem?
+    /// The hash of the last event read (the genesis hash before any).
+    var lastHash: [UInt8]
+    /// Each stream's last version seen.
+    var versions: [ColumnKey: Int64] = [:]
+    /// Each stream's first version seen, when the run does not start the log (checked when
+    /// the runs are joined).
+    var firstVersions: [ColumnKey: Int64] = [:]
+
+    init(lastHash: [UInt8]) { self.lastHash = lastHash }
+
+    /// Walks `(after, through]` (to the end when `through` is `nil`) on `db`, stopping at
+    /// the first problem.
+    static func run(_ db: Connection, after: Int64, through: Int64?, _ context: Context) throws -> EventWalk {
+        var prev = Array(Hashing.genesis.utf8)
+        var expected: Int64 = 1
+        if after > 0 {
+            let start = try Statement(db, "SELECT seq, hash FROM events WHERE seq <= ? ORDER BY seq DESC LIMIT 1")
+            start.bind(1, after)
+            if try start.step() {
+                expected = start.int(0) + 1
+                prev = Array(start.string(1).utf8)
+            }
+        }
+        let startsLog = expected == 1
+        var sql = "SELECT \(EventStore.eventColumns), stream_version, article FROM events WHERE seq > ?"
+        if through != nil { sql += " AND seq <= ?" }
+        let s = try Statement(db, sql + " ORDER BY seq")
+        s.bind(1, after)
+        if let through { s.bind(2, through) }
+        let articleExists = try Statement(db, "SELECT 1 FROM articles WHERE sha256 = ?")
+        var walk = EventWalk(lastHash: prev)
+        var lastArticle: ColumnKey?
+        var body = [UInt8]()
+        body.reserveCapacity(4096)
+        var hash = [UInt8]()
+        hash.reserveCapacity(64)
+        while try s.step() {
+            walk.count += 1
+            let seq = s.int(0)
+            func fail(_ what: String) { walk.problem = VerifyProblem(seq: seq, article: nil, what: what) }
+            if seq != expected {
+                walk.problem = VerifyProblem(seq: expected, article: nil, what: seq > expected ? "missing: seq jumps from \(expected - 1) to \(seq)" : "seq \(seq) out of order")
+                break
+            }
+            if !Envelope.column(s, 10, equals: prev) { fail("prevHash does not match the hash of seq \(seq - 1)"); break }
+            body.removeAll(keepingCapacity: true)
+            Envelope.write(row: s, withHash: false, into: &body)
+            Envelope.chainHex(s, prevColumn: 10, body: body, into: &hash)
+            if !Envelope.column(s, 11, equals: hash) { fail("hash does not match the event's content (a field was changed)"); break }
+            let stream = ColumnKey(s, column: 4)
+            if let last = walk.versions[stream] ?? (startsLog ? 0 : nil) {
+                if s.int(12) != last + 1 { fail("stream version \(s.int(12)) of \(s.string(4)) should be \(last + 1)"); break }
+            } else {
+                walk.firstVersions[stream] = s.int(12)
+            }
+            walk.versions[stream] = s.int(12)
+            if seq == context.duplicateAt { fail("duplicate event id \(s.string(1))"); break }
+            if !VerifyScan.sourceNames(articleColumn: 13, s, column: 9) {
+                let article = s.string(13)
+                let sourceArticle = (try? JSONParser.parse(s.bytes(9)))?["article"]?.stringValue
+                if sourceArticle != article { fail("article column \(article) differs from source.article"); break }
+            }
+            // An article's events are consecutive as a rule: look it up when it changes.
+            let article = ColumnKey(s, column: 13)
+            if article != lastArticle {
+                if context.articleBad.contains(article) {
+                    fail("its article \(s.string(13)) fails verification: \(context.articleProblem)"); break
+                }
+                if seq > context.importedThrough {
+                    articleExists.reset()
+                    articleExists.bind(1, s.string(13))
+                    if !(try articleExists.step()) { fail("its article \(s.string(13)) is not in the store"); break }
+                    lastArticle = article
+                }
+            }
+            swap(&prev, &hash)
+            expected = seq + 1
+        }
+        walk.lastHash = prev
+        return walk
+    }
+}
+
+/// One slot per concurrent task, each written by its own task only.
+final class Slots<T>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var storage: [T?]
+
+    init(count: Int) { storage = Array(repeating: nil, count: count) }
+
+    subscript(i: Int) -> T? {
+        get { lock.withLock { storage[i] } }
+        set { lock.withLock { storage[i] = newValue } }
+    }
+
+    var items: [T?] { lock.withLock { storage } }
 }
 
 /// Helpers of `verify` that read columns without building values.
@@ -190,7 +307,7 @@ enum VerifyScan {
 
 /// A short column value (a stream, an article's SHA-256 in hex) as a hashable key without
 /// a String: up to 64 bytes packed in words, longer ones kept whole.
-struct ColumnKey: Hashable {
+struct ColumnKey: Hashable, Sendable {
     private var w0: UInt64 = 0, w1: UInt64 = 0, w2: UInt64 = 0, w3: UInt64 = 0
     private var w4: UInt64 = 0, w5: UInt64 = 0, w6: UInt64 = 0, w7: UInt64 = 0
     private var count = 0

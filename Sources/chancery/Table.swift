@@ -1,18 +1,18 @@
 import ChanceryDomain
+import ChanceryProjections
 
 /// Aligned plain-text tables and CSV for the query commands.
 enum Table {
-    /// Columns padded to their widest cell (by characters); the first row is the header.
+    /// Columns padded to their widest cell (by characters), cells longer than
+    /// `ChanceryProjections.Table.widestPadded` overflowing; the first row is the header.
     static func render(_ rows: [[String]], bold: Bool = Terminal.colour) -> String {
-        guard let header = rows.first else { return "" }
-        var widths = header.map { $0.count }
-        for r in rows { for (i, c) in r.enumerated() where i < widths.count { widths[i] = max(widths[i], c.count) } }
+        let widths = ChanceryProjections.Table.columnWidths(rows)
         var s = ""
         for (n, r) in rows.enumerated() {
             var line = ""
             for (i, c) in r.enumerated() {
                 let last = i == r.count - 1
-                line += last ? c : c + String(repeating: " ", count: widths[i] - c.count + 2)
+                line += last ? c : c + String(repeating: " ", count: max(widths[i] - c.count, 0) + 2)
             }
             if n == 0 && bold { line = "\u{1B}[1m" + line + "\u{1B}[0m" }
             s += line + "\n"

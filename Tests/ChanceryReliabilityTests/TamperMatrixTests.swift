@@ -181,6 +181,11 @@ struct TamperMatrixTests {
                 Issue.record("not detected: \(attack.what) (\(answer.text))")
                 continue
             }
+            // Walked in runs on their own threads: the same first problem.
+            for ranges in [2, 3] {
+                let split = try EventStore(path: work).verify(ranges: ranges)
+                #expect(split.problem == problem, "\(attack.what) in \(ranges) runs: \(String(describing: split.problem))")
+            }
             detected += 1
             byKind[String(attack.what.split(separator: " ").prefix(1).joined()) + " " + (attack.command["op"] as! String), default: 0] += 1
             if let seq = attack.seq {

@@ -71,6 +71,11 @@ public enum Memory {
 
     /// Resets the kernel's peak-RSS mark (VmHWM) so a phase's own peak can be read.
     public static func resetPeak() {
+        // Hand the previous phase's freed heap back first, so that it is not counted as this
+        // phase's (glibc keeps freed pages otherwise).
+        #if canImport(Glibc)
+        malloc_trim(0)
+        #endif
         if let h = FileHandle(forWritingAtPath: "/proc/self/clear_refs") {
             h.write("5".data(using: .utf8)!)
             try? h.close()
