@@ -10,7 +10,7 @@ public struct Table: Hashable, Sendable {
 
     /// Cells longer than this many characters overflow their column instead of widening it
     /// (one long cell must not pad every other row of a big answer).
-    public static let widestPadded = 80
+    public static let widestPadded = 200
 
     /// The width to pad each column of `rows` to (the first row sets the number of
     /// columns): its widest cell, not counting cells longer than `widestPadded`.

@@ -184,18 +184,19 @@ public final class EventStore {
 
     /// The event with this id.
     public func event(id: String) throws -> RecordedEvent? {
-        let s = try db.prepare("SELECT \(EventStore.eventColumns) FROM events WHERE id = ?")
-        defer { s.reset() }
-        s.bind(1, id)
-        guard try s.step() else { return nil }
-        return try decodeRow(s)
+        try firstEvent(where: "id = ?") { $0.bind(1, id) }
     }
 
     /// The event at `seq`, if stored.
     public func event(seq: Int64) throws -> RecordedEvent? {
-        let s = try db.prepare("SELECT \(EventStore.eventColumns) FROM events WHERE seq = ?")
+        try firstEvent(where: "seq = ?") { $0.bind(1, seq) }
+    }
+
+    /// The first event matching `condition`, its parameters bound by `bind`.
+    private func firstEvent(where condition: String, _ bind: (Statement) -> Void) throws -> RecordedEvent? {
+        let s = try db.prepare("SELECT \(EventStore.eventColumns) FROM events WHERE \(condition)")
         defer { s.reset() }
-        s.bind(1, seq)
+        bind(s)
         guard try s.step() else { return nil }
         return try decodeRow(s)
     }

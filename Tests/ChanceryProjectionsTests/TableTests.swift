@@ -7,8 +7,8 @@ import Testing
 @Suite struct TableTests {
     @Test(arguments: [
         ([["a", "bb"], ["ccc", "d"]], [3, 2]),
-        ([["section", "summary"], ["visit", String(repeating: "x", count: 81)], ["talks", "short"]], [7, 7]),
-        ([["section", "summary"], ["visit", String(repeating: "x", count: 80)]], [7, 80]),
+        ([["section", "summary"], ["visit", String(repeating: "x", count: 201)], ["talks", "short"]], [7, 7]),
+        ([["section", "summary"], ["visit", String(repeating: "x", count: 200)]], [7, 200]),
         ([[String]](), [Int]()),
     ] as [([[String]], [Int])])
     func columnWidthsLeaveOutOverlongCells(rows: [[String]], widths: [Int]) {

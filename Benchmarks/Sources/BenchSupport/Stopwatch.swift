@@ -73,8 +73,8 @@ public enum Memory {
     public static func resetPeak() {
         // Hand the previous phase's freed heap back first, so that it is not counted as this
         // phase's (glibc keeps freed pages otherwise).
-        #if canImport(Glibc)
-        malloc_trim(0)
+        #if os(Linux)
+        _ = glibcMallocTrim(0)
         #endif
         if let h = FileHandle(forWritingAtPath: "/proc/self/clear_refs") {
             h.write("5".data(using: .utf8)!)
@@ -82,3 +82,9 @@ public enum Memory {
         }
     }
 }
+
+#if os(Linux)
+/// glibc's `malloc_trim` (not in the Glibc module map).
+@_silgen_name("malloc_trim")
+private func glibcMallocTrim(_ pad: Int) -> Int32
+#endif
