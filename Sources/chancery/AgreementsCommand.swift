@@ -19,8 +19,7 @@ struct AgreementsCommand: ParsableCommand {
 
     @OptionGroup var time: TimeOptions
 
-    @Option(help: "Output format: table, json or csv.")
-    var format: QueryFormat = .table
+    @OptionGroup var output: FormatOption
 
     func validate() throws { _ = try pair() }
 
@@ -30,6 +29,6 @@ struct AgreementsCommand: ParsableCommand {
         let pair = try pair()
         let store = try global.open()
         let list = try reporting { try QueryService(store: store).agreements(pair, status: status, slice: time.slice) }
-        Render.emit(list.json, list.table, format)
+        Render.emit(list.json, list.table, output.format)
     }
 }

@@ -15,8 +15,7 @@ struct DiffCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Argument(help: ArgumentHelp("The two countries.", valueName: "country"))
-    var countries: [String]
+    @OptionGroup var pair: PairArgument
 
     @Option(help: ArgumentHelp("Valid time: the earlier date.", valueName: "date"))
     var from: String?
@@ -30,11 +29,9 @@ struct DiffCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Transaction time: the later position of the log.", valueName: "m"))
     var toSeq: Int64?
 
-    @Option(help: "Output format: table, json or csv.")
-    var format: QueryFormat = .table
+    @OptionGroup var output: FormatOption
 
     func validate() throws {
-        _ = try Countries.pair(countries)
         let dates = from != nil || to != nil, seqs = fromSeq != nil || toSeq != nil
         if dates && seqs { throw ValidationError("give either --from and --to, or --from-seq and --to-seq, not both") }
         if dates {
@@ -51,12 +48,12 @@ struct DiffCommand: ParsableCommand {
     }
 
     func run() throws {
-        let pair = try Countries.pair(countries)
+        let pair = try self.pair.pair()
         let store = try global.open()
         let service = QueryService(store: store)
         if let a = fromSeq, let b = toSeq {
             let diff = try reporting { try service.diffBySeq(pair, from: a, to: b) }
-            switch format {
+            switch output.format {
             case .json: Render.emit(diff.json, diff.table, .json)
             case .csv:
                 Render.emit(diff.json, diff.table, .csv)
@@ -71,10 +68,10 @@ struct DiffCommand: ParsableCommand {
         } else {
             let from = try Dates.option(from, "--from")!, to = try Dates.option(to, "--to")!
             let diff = try reporting { try service.diffByDate(pair, from: from, to: to) }
-            if format == .table && diff.change.isEmpty {
+            if output.format == .table && diff.change.isEmpty {
                 print("no change between \(from) and \(to)")
             } else {
-                Render.emit(diff.json, diff.table, format)
+                Render.emit(diff.json, diff.table, output.format)
             }
         }
     }

@@ -12,29 +12,18 @@ struct HistoryCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Argument(help: ArgumentHelp("The two countries.", valueName: "country"))
-    var countries: [String]
+    @OptionGroup var pair: PairArgument
 
-    @Option(help: ArgumentHelp("Only facts that occurred on or after this date.", valueName: "date"))
-    var from: String?
-
-    @Option(help: ArgumentHelp("Only facts that occurred on or before this date.", valueName: "date"))
-    var to: String?
+    @OptionGroup var period: PeriodOptions
 
     @Option(help: ArgumentHelp("Only facts of this type: VisitStarted, TalksHeld, AgreementSigned or TradeFigureReported.", valueName: "type"))
     var type: String?
 
     @OptionGroup var time: TimeOptions
 
-    @Option(help: "Output format: table, json or csv.")
-    var format: QueryFormat = .table
+    @OptionGroup var output: FormatOption
 
-    func validate() throws {
-        _ = try Countries.pair(countries)
-        _ = try Dates.option(from, "--from")
-        _ = try Dates.option(to, "--to")
-        _ = try factType()
-    }
+    func validate() throws { _ = try factType() }
 
     func factType() throws -> EventType? {
         guard let type else { return nil }
@@ -45,13 +34,12 @@ struct HistoryCommand: ParsableCommand {
     }
 
     func run() throws {
-        let pair = try Countries.pair(countries)
-        let period = ValidPeriod(from: try Dates.option(from, "--from"), to: try Dates.option(to, "--to"))
+        let pair = try self.pair.pair(), period = try self.period.period()
         let store = try global.open()
         let history = try reporting {
             try QueryService(store: store).history(pair, period: period, type: try factType(), slice: time.slice)
         }
         let withdrawn = Set(history.items.indices.filter { history.items[$0].isRetracted })
-        Render.emit(history.json, history.table, format, marked: withdrawn)
+        Render.emit(history.json, history.table, output.format, marked: withdrawn)
     }
 }

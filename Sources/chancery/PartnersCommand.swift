@@ -15,28 +15,19 @@ struct PartnersCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("The country.", valueName: "country"))
     var country: [String]
 
-    @Option(help: ArgumentHelp("Only facts that occurred on or after this date.", valueName: "date"))
-    var from: String?
-
-    @Option(help: ArgumentHelp("Only facts that occurred on or before this date.", valueName: "date"))
-    var to: String?
+    @OptionGroup var period: PeriodOptions
 
     @OptionGroup var time: TimeOptions
 
-    @Option(help: "Output format: table, json or csv.")
-    var format: QueryFormat = .table
+    @OptionGroup var output: FormatOption
 
-    func validate() throws {
-        _ = try Countries.country(country)
-        _ = try Dates.option(from, "--from")
-        _ = try Dates.option(to, "--to")
-    }
+    func validate() throws { _ = try Countries.country(country) }
 
     func run() throws {
         let code = try Countries.country(country)
-        let period = ValidPeriod(from: try Dates.option(from, "--from"), to: try Dates.option(to, "--to"))
+        let period = try self.period.period()
         let store = try global.open()
         let ranking = try reporting { try QueryService(store: store).partners(code, period: period, slice: time.slice) }
-        Render.emit(ranking.json, ranking.table, format)
+        Render.emit(ranking.json, ranking.table, output.format)
     }
 }

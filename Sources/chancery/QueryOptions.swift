@@ -9,6 +9,39 @@ enum QueryFormat: String, ExpressibleByArgument, CaseIterable {
     case table, json, csv
 }
 
+/// The two countries of a query about one pair.
+struct PairArgument: ParsableArguments {
+    @Argument(help: ArgumentHelp("The two countries.", valueName: "country"))
+    var countries: [String]
+
+    func validate() throws { _ = try pair() }
+
+    /// The pair the countries name.
+    func pair() throws -> StreamID { try Countries.pair(countries) }
+}
+
+/// A period of valid time, `--from` and `--to`, either open.
+struct PeriodOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Only facts that occurred on or after this date.", valueName: "date"))
+    var from: String?
+
+    @Option(help: ArgumentHelp("Only facts that occurred on or before this date.", valueName: "date"))
+    var to: String?
+
+    func validate() throws { _ = try period() }
+
+    /// The period the options give (`ValidPeriod.always` for none).
+    func period() throws -> ValidPeriod {
+        ValidPeriod(from: try Dates.option(from, "--from"), to: try Dates.option(to, "--to"))
+    }
+}
+
+/// `--format table|json|csv`.
+struct FormatOption: ParsableArguments {
+    @Option(help: "Output format: table, json or csv.")
+    var format: QueryFormat = .table
+}
+
 /// The two time axes of a query: valid time (`--as-of`) and transaction time (`--at-seq`,
 /// `--known-at`), independently.
 struct TimeOptions: ParsableArguments {

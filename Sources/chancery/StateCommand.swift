@@ -11,20 +11,16 @@ struct StateCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Argument(help: ArgumentHelp("The two countries.", valueName: "country"))
-    var countries: [String]
+    @OptionGroup var pair: PairArgument
 
     @OptionGroup var time: TimeOptions
 
-    @Option(help: "Output format: table, json or csv.")
-    var format: QueryFormat = .table
-
-    func validate() throws { _ = try Countries.pair(countries) }
+    @OptionGroup var output: FormatOption
 
     func run() throws {
-        let pair = try Countries.pair(countries)
+        let pair = try self.pair.pair()
         let store = try global.open()
         let snapshot = try reporting { try QueryService(store: store).state(pair, slice: time.slice) }
-        Render.emit(snapshot.json, snapshot.table, format)
+        Render.emit(snapshot.json, snapshot.table, output.format)
     }
 }

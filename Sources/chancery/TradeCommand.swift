@@ -11,23 +11,19 @@ struct TradeCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Argument(help: ArgumentHelp("The two countries.", valueName: "country"))
-    var countries: [String]
+    @OptionGroup var pair: PairArgument
 
     @Option(help: ArgumentHelp("Only this metric: trade_turnover, trade_target, exports, imports, investment, freight_volume or other.", valueName: "metric"))
     var metric: TradeMetric?
 
     @OptionGroup var time: TimeOptions
 
-    @Option(help: "Output format: table, json or csv.")
-    var format: QueryFormat = .table
-
-    func validate() throws { _ = try Countries.pair(countries) }
+    @OptionGroup var output: FormatOption
 
     func run() throws {
-        let pair = try Countries.pair(countries)
+        let pair = try self.pair.pair()
         let store = try global.open()
         let series = try reporting { try QueryService(store: store).trade(pair, metric: metric, slice: time.slice) }
-        Render.emit(series.json, series.table, format)
+        Render.emit(series.json, series.table, output.format)
     }
 }
