@@ -170,19 +170,31 @@ t('''## How the projections are kept
 - Every append (ingest, `record`, `retract`, `import`) updates, in its own transaction, the
   projection rows of the facts it touches (table `projection_state`: one row per fact,
   `facts/IR-KZ/<id>`, and one per pair, `pairs/IR-KZ`) and the checkpoint, the last seq
-  applied (`projection_checkpoints`, `ledger`). The work is proportional to the events
+  applied (`projection_checkpoints`, `ledger.2`). The work is proportional to the events
   appended, whatever the size of the log.
+- A fact's row holds no evidence of its own, only which events make the fact, by seq:
+  `{"seq":41,"sources":[57],"retraction":63,"corroborations":["…"]}` (its event, the
+  corroborations whose source it still carries, the retraction that withdrew it). Reading a
+  fact reads those events back (`EventStore.event(seq:)`), so the quote, the article and the
+  payload exist once, in the hash-chained log. A store written before this layout (checkpoint
+  `ledger`) has its rows rebuilt on first use.
 - Queries without `--at-seq`/`--known-at` read those rows; before reading, they apply any
   event the checkpoint has not seen (appended by a tool that does not keep projections).
-- `chancery replay` rebuilds every row from seq 1 and swaps them in, in one transaction,
-  and says whether they differed. It goes pair by pair: a pair's events are read in seq
-  order to learn which events bear on which fact, then each fact's row is spliced from its
-  events' stored canonical columns, so memory holds one pair's seqs and ids, never the log.
-  When the log holds what that path leaves alone (an event naming another pair's fact, a
-  payload of an older version), it folds the whole log in memory instead. Property tests
-  check, on generated logs with corroborations and retractions appended in random
-  transactions, that the kept rows, a fold of the whole log and the rows of both rebuild
-  paths are the same, byte for byte.''')
+- `chancery replay` rebuilds every row from seq 1, in one transaction, and says whether they
+  differed. It goes pair by pair: a pair's events are read once in seq order (seq, id, type
+  and the event a corroboration or retraction names) to learn which events bear on which
+  fact; the rows are compared with the stored ones in key order and only those that differ
+  are written (or removed), so memory holds one pair's seqs and ids, never the log. When the
+  log holds what that path leaves alone (an event naming another pair's fact, a
+  corroboration or retraction of an older payload version), it folds the whole log in memory
+  instead. Property tests check, on generated logs with corroborations and retractions
+  appended in random transactions, that the kept rows, a fold of the whole log and the rows
+  of both rebuild paths are the same, byte for byte.
+- `chancery verify` walks a log of 20 000 events or more in runs of seqs on up to 4 threads
+  (one per core), each with its own read connection: an event's hash needs only its own row
+  and the previous row's stored hash. The runs' stream versions are joined at the end; if
+  any run finds something wrong, the log is walked again in order, so the problem named is
+  always the first (the tamper matrix runs every attack in 1, 2 and 3 runs).''')
 
 os.makedirs(os.path.join(ROOT, "docs"), exist_ok=True)
 with open(os.path.join(ROOT, "docs", "auditing.md"), "w") as f:
