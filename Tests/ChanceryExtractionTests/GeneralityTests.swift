@@ -236,6 +236,35 @@ import Testing
             absent: ["talks KZ-UZ unspecified planned 2025-06-12"]),
         Row(.ru, "Деловые советы Казахстана и Узбекистана проведут встречу весной.",
             absent: ["talks KZ-UZ unspecified planned 2025-06-12"]),
+        // A weekday of what will happen is the coming one (published Thursday 12 June);
+        // of what happened, the past one.
+        Row(.en, "Prime Minister Olzhas Bektenov will travel to Bishkek on Tuesday for an official visit.",
+            expected: ["visit KZ>KG official planned 2025-06-17"], absent: ["visit KZ>KG official planned 2025-06-10"]),
+        Row(.ru, "Во вторник Премьер-министр Олжас Бектенов посетит Бишкек с официальным визитом.",
+            expected: ["visit KZ>KG official planned 2025-06-17"]),
+        Row(.kk, "Сейсенбі күні Премьер-Министр Олжас Бектенов Бішкекке ресми сапармен барады.",
+            expected: ["visit KZ>KG official planned 2025-06-17"]),
+        Row(.en, "On Tuesday, Prime Minister Olzhas Bektenov arrived in Bishkek on an official visit.",
+            expected: ["visit KZ>KG official happened 2025-06-10"]),
+        // A later year named alone dates what will happen in it.
+        Row(.en, "In 2026, the President of Mongolia will pay a state visit to Kazakhstan.",
+            expected: ["visit MN>KZ state planned 2026"]),
+        Row(.ru, "В 2026 году Президент Монголии посетит Казахстан с государственным визитом.",
+            expected: ["visit MN>KZ state planned 2026"]),
+        Row(.kk, "2026 жылы Моңғолия Президенті Қазақстанға мемлекеттік сапармен келеді.",
+            expected: ["visit MN>KZ state planned 2026"]),
+        // Russian: the object of "посетить" is where the visit goes.
+        Row(.ru, "Касым-Жомарт Токаев посетит Улан-Батор в рамках государственного визита.",
+            expected: ["visit KZ>MN state planned 2025-06-12"], absent: ["visit MN>KZ state planned 2025-06-12"]),
+        // Turnover that "will reach" a sum is a target, not a figure reported.
+        Row(.en, "Trade between Kazakhstan and Mongolia will reach 1 billion dollars within three years.",
+            expected: ["trade KZ-MN trade_target 1000000000 USD"], absent: ["trade KZ-MN trade_turnover 1000000000 USD"]),
+        Row(.ru, "Товарооборот между Казахстаном и Монголией достигнет 1 миллиарда долларов в ближайшие три года.",
+            expected: ["trade KZ-MN trade_target 1000000000 USD"]),
+        Row(.kk, "Қазақстан мен Моңғолия арасындағы тауар айналымы үш жылда 1 миллиард долларға жетеді.",
+            expected: ["trade KZ-MN trade_target 1000000000 USD"]),
+        Row(.kk, "Былтыр Қазақстан мен Моңғолия арасындағы тауар айналымы 800 миллион долларға жетті.",
+            expected: ["trade KZ-MN trade_turnover 800000000 USD"]),
     ]
 
     /// A figure with no period of its own takes the period of the figure before it in the

@@ -10,6 +10,10 @@ public struct DateMention: Sendable, Hashable {
     public var range: Range<String.Index>
     /// Whether it is a word relative to the publication date (today, yesterday, tomorrow).
     public var isRelative: Bool
+    /// For a weekday: the same weekday on or after the publication day, the date meant when
+    /// the sentence speaks of what will happen ("will visit on Tuesday"); `date` is the one
+    /// on or before it.
+    public var ahead: FuzzyDate?
 
     /// A mention of `date` (to `until`) written at `range`.
     public init(date: FuzzyDate, until: FuzzyDate? = nil, range: Range<String.Index>, isRelative: Bool = false) {
@@ -116,8 +120,11 @@ public enum DateReader {
                     case .ru: marked = prev == "в" || prev == "во"
                     case .kk: marked = next == "күні"
                     }
-                    if marked, let d = p.rShifted(days: -((isoWeekday(year: y, month: m, day: dd) - wd + 7) % 7)) {
-                        out.append(DateMention(date: d, until: nil, range: range(i, i + 1), isRelative: true))
+                    let back = (isoWeekday(year: y, month: m, day: dd) - wd + 7) % 7
+                    if marked, let d = p.rShifted(days: -back) {
+                        var mention = DateMention(date: d, until: nil, range: range(i, i + 1), isRelative: true)
+                        mention.ahead = p.rShifted(days: (7 - back) % 7)
+                        out.append(mention)
                     }
                 }
             }

@@ -22,7 +22,7 @@ enum AgreementRule {
         guard !kinds.isEmpty else { return [] }
         guard let (a, b) = ctx.pair(s) else { return [] }
         let status = StatusReader.signing(cue, lex, near: lex.signCues)
-        let (date, until, stated) = ctx.dateAndStatement(of: s, near: lex.signCues)
+        let (date, until, stated) = ctx.dateAndStatement(of: s, near: lex.signCues, planned: status == .planned)
         let docStems = lex.documentKinds.first { $0.0 == .documents }?.1 ?? []
         let allStems = lex.documentKinds.flatMap(\.1)
         let count = cue.count(before: allStems)

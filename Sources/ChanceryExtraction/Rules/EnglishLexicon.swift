@@ -36,7 +36,7 @@ extension Lexicons {
             (.imports, ["import"]),
             (.freightVolume, ["freight", "cargo", "transit volume"]),
         ],
-        targetCues: ["bring", "target", "goal", "to reach", "aim", "seek", "intend", "plan to", "plans to"],
+        targetCues: ["bring", "target", "goal", "to reach", "aim", "seek", "intend", "plan to", "plans to", "will reach", "will exceed", "will amount to", "expected to"],
         worldTrade: ["foreign trade turnover", "with the world", "total foreign trade", "kazakhstan's foreign trade"],
         planned: ["will", "plan to", "might ", "is expected", "are expected", "is scheduled", "are scheduled", "plans to", "planned", "is set to", "are set to", "upcoming", "is to ", "are to ", "is going to", "intends to", "to be held", "to pay"],
         strongPlanned: ["agreed to hold", "agreed to meet", "next round", "next meeting", "upcoming visit", "forthcoming visit", "upcoming talks", "preparations for the visit", "preparations for the upcoming", "next week", "next month", "next year", "in the coming days", "in the near future", "later this year", "will be signed", "will sign", "plan to sign", "plans to sign", "planning to sign", "intend to sign", "to be signed", "may visit", "could visit", "might visit", "may be signed", "may hold", "is expected to", "are expected to", "expected to", "scheduled to", "will visit", "will pay", "will hold", "is scheduled to", "are scheduled to", "will arrive", "is set to", "are set to", "plans to visit"],

@@ -28,6 +28,7 @@ public enum FactExtractor {
             var f = SentenceFacts(sentence: s, index: i, cue: cue, mentions: mentions, dates: dates, speaker: nil)
             f.arrivalDate = arrival
             f.tokens = tokens
+            f.adverbialYears = adverbialYears(f, article.language)
             f.refreshCountries()
             facts.append(f)
         }
@@ -106,20 +107,27 @@ public enum FactExtractor {
             }
         }
         if earlierMonth { return true }
-        guard s.tokens != nil else { return false }  // no figure in the sentence
-        var text = s.text
-        return text.withUTF8 { u in earlierYearAdverbial(u, language, pubYear) }
+        return s.adverbialYears.contains { $0 < pubYear }
     }
 
-    /// `recallsEarlierYear` on the sentence's bytes: a year before `pubYear` as "in 2019",
-    /// "в 2019 году", "2019 жылы".
-    static func earlierYearAdverbial(_ u: UnsafeBufferPointer<UInt8>, _ language: Language, _ pubYear: Int) -> Bool {
+    /// The years a sentence names alone as a time adverbial: "in 2019", "в 2019 году",
+    /// "2019 жылы" (not a span "2024-2026" nor a title's year); none when the sentence has no
+    /// figure at all.
+    static func adverbialYears(_ s: SentenceFacts, _ language: Language) -> [Int] {
+        guard s.tokens != nil else { return [] }
+        var text = s.text
+        return text.withUTF8 { u in adverbialYears(u, language) }
+    }
+
+    /// `adverbialYears` on the sentence's bytes (years from 1990 to 2100).
+    static func adverbialYears(_ u: UnsafeBufferPointer<UInt8>, _ language: Language) -> [Int] {
         func isDigit(_ i: Int) -> Bool { i >= 0 && i < u.count && u[i] >= 0x30 && u[i] <= 0x39 }
         func hasAt(_ i: Int, _ w: String) -> Bool {
             let b = Array(w.utf8)
             return i >= 0 && i + b.count <= u.count && u[i..<(i + b.count)].elementsEqual(b)
         }
         func hasBefore(_ i: Int, _ w: String) -> Bool { hasAt(i - w.utf8.count, w) }
+        var years = [Int]()
         var i = 0
         while i < u.count {
             guard isDigit(i) else { i += 1; continue }
@@ -128,21 +136,21 @@ public enum FactExtractor {
             defer { i = j }
             guard j - i == 4 else { continue }
             let y = u[i..<j].reduce(0) { $0 * 10 + Int($1 - 0x30) }
-            guard y >= 1990, y < pubYear else { continue }
+            guard y >= 1990, y <= 2100 else { continue }
             // Not a span: no dash right before or after.
             let dashes = [0x2D, 0xE2]  // "-", and the first byte of "–" / "—"
             if i > 0, dashes.contains(Int(u[i - 1])) { continue }
             if j < u.count, dashes.contains(Int(u[j])) { continue }
             switch language {
             case .en:
-                if hasBefore(i, " in ") || i == 3 && hasBefore(i, "In ") { return true }
+                if hasBefore(i, " in ") || i == 3 && hasBefore(i, "In ") { years.append(y) }
             case .ru:
-                if (hasBefore(i, " в ") || hasBefore(i, "В ") && i == "В ".utf8.count) && (hasAt(j, " году") || hasAt(j, " г.")) { return true }
+                if (hasBefore(i, " в ") || hasBefore(i, "В ") && i == "В ".utf8.count) && (hasAt(j, " году") || hasAt(j, " г.")) { years.append(y) }
             case .kk:
-                if hasAt(j, " жылы ") || hasAt(j, " жылы,") { return true }
+                if hasAt(j, " жылы ") || hasAt(j, " жылы,") { years.append(y) }
             }
         }
-        return false
+        return years
     }
 
     /// A date that belongs to another event named right after it ("3 қарашада жоспарланған

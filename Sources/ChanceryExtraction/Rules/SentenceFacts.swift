@@ -18,6 +18,8 @@ struct SentenceFacts {
     var paragraphCountries: Set<CountryCode> = []
     /// `RTokenizer.tokenize(text)`, if the date reader needed it.
     var tokens: [RToken]?
+    /// Years named alone as a time adverbial ("in 2026", "2026 жылы").
+    var adverbialYears: [Int] = []
 
     /// `RTokenizer.tokenize(text)`.
     var readerTokens: [RToken] { tokens ?? RTokenizer.tokenize(text) }
@@ -263,10 +265,15 @@ struct ArticleContext {
     }
 
     /// `date(of:near:)` and `statesDate(_:near:)` together (the clause is read once).
-    func dateAndStatement(of s: SentenceFacts, near cues: [String] = []) -> (date: FuzzyDate, until: FuzzyDate?, stated: Bool) {
+    /// Of a fact that will happen (`planned`), a weekday is the coming one ("will visit on
+    /// Tuesday") and a later year named alone is its date ("will visit in 2026").
+    func dateAndStatement(of s: SentenceFacts, near cues: [String] = [], planned: Bool = false) -> (date: FuzzyDate, until: FuzzyDate?, stated: Bool) {
         let same = s.dates(sameClauseAs: cues)
         let stated = !same.isEmpty || s.contextDate != nil
-        if let d = same.first { return (d.date, d.until, stated) }
+        if let d = same.first { return (planned ? d.ahead ?? d.date : d.date, d.until, stated) }
+        if planned, let pubYear = published?.year, let y = s.adverbialYears.first(where: { $0 > pubYear }) {
+            return (.year(y), nil, true)
+        }
         if let c = s.contextDate { return (c, nil, stated) }
         return (published ?? fallbackDate, nil, stated)
     }

@@ -32,12 +32,22 @@ enum SideFinder {
                    isKazakhDative(s.wordAfter(m)) { return c }
             case .ru:
                 if m.kind != .adjective, ["в", "во"].contains(s.wordBefore(m)) { return c }
+                if m.kind != .adjective, isRussianVisitObject(s.wordsBefore(m, max: 3)) { return c }
             case .en:
                 if m.kind != .adjective, isEnglishDestination(s.wordsBefore(m, max: 6)) { return c }
             }
         }
         if s.cue.has(ctx.lexicon.homeReferences) { return s.speaker ?? ctx.home }
         return nil
+    }
+
+    /// Whether the words right before a Russian place name (nearest first) make it the object
+    /// of "посетить" ("посетит Ташкент", "посещение Республики Узбекистан").
+    static func isRussianVisitObject(_ words: [String]) -> Bool {
+        var i = 0
+        if i < words.count, ["республику", "республики", "королевство", "королевства", "государство", "государства"].contains(words[i]) { i += 1 }
+        guard i < words.count else { return false }
+        return words[i].hasPrefix("посет") || words[i].hasPrefix("посещ")
     }
 
     /// Words of a long-form country name standing between "the" and "of" ("the State of

@@ -66,9 +66,9 @@ enum TalksRule {
         let remote = format == .phone || format == .video
         let place = remote ? nil : s.mentions.first(where: { $0.kind == .city })?.canonical ?? ctx.datelinePlace
         let talkCues = lex.talksCues
-        let (date, until, stated) = ctx.dateAndStatement(of: s, near: talkCues)
-        let talks = TalksHeld(parties: [a, b], participants: participants, format: format, place: place,
-                              status: StatusReader.fact(cue, lex, near: lex.talksCues, visit: false))
+        let status = StatusReader.fact(cue, lex, near: lex.talksCues, visit: false)
+        let (date, until, stated) = ctx.dateAndStatement(of: s, near: talkCues, planned: status == .planned)
+        let talks = TalksHeld(parties: [a, b], participants: participants, format: format, place: place, status: status)
         // Talks known only from someone "receiving" someone are a reception: a meeting of
         // its own, apart from the narrow or expanded rounds.
         let audience = ["принял", "received", "қабылдады", "қабылдап", "қабылдаған"]

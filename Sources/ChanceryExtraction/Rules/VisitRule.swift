@@ -39,7 +39,7 @@ enum VisitRule {
         // brought ("arrived at the invitation of", "шақыруымен барды").
         let invitation = invited && !((arrival || receive || welcome) && cue.has(hot.done))
         let status: FactStatus = invitation || StatusReader.upcomingVisit(cue, lex) ? .planned : StatusReader.fact(cue, lex, near: eventCues)
-        let (date, until, stated) = s.arrivalDate.map { ($0, nil, true) } ?? ctx.dateAndStatement(of: s, near: eventCues)
+        let (date, until, stated) = s.arrivalDate.map { ($0, nil, true) } ?? ctx.dateAndStatement(of: s, near: eventCues, planned: status == .planned)
         let visit = VisitStarted(visitor: visitor, host: h, leader: SideFinder.leader(of: visitor, in: s), level: level,
                                  place: SideFinder.place(in: h, s, ctx), firstEver: cue.has(lex.firstEver) ? true : nil,
                                  status: status)
