@@ -65,17 +65,17 @@ public struct Runner {
         if config.verbose { FileHandle.standardError.write((s + "\n").data(using: .utf8)!) }
     }
 
-    /// Peak RSS per phase (VmHWM after a reset), and the overall getrusage peak kept across resets.
+    /// Peak RSS per phase (VmHWM after a reset), and the overall peak kept across resets.
     struct PhaseMemory {
         var overall = 0.0
         var phases = OrderedJSON()
         mutating func start() {
-            overall = max(overall, Memory.peakRSSMB)
+            overall = max(overall, Memory.ownPeakRSSMB)
             Memory.resetPeak()
         }
         mutating func end(_ phase: String) {
-            overall = max(overall, Memory.peakRSSMB)
-            phases.set(phase, Memory.status("VmHWM") ?? Memory.peakRSSMB)
+            overall = max(overall, Memory.ownPeakRSSMB)
+            phases.set(phase, Memory.ownPeakRSSMB)
         }
     }
 
@@ -93,7 +93,7 @@ public struct Runner {
 
         if config.extractOnly {
             try extract(&out, &extra, &mem)
-            out.set("peak_rss_mb", max(mem.overall, Memory.peakRSSMB), digits: 1)
+            out.set("peak_rss_mb", max(mem.overall, Memory.ownPeakRSSMB), digits: 1)
             out.set("details", object: extra)
             return out
         }
@@ -246,7 +246,7 @@ public struct Runner {
 
         try extract(&out, &extra, &mem)
 
-        out.set("peak_rss_mb", max(mem.overall, Memory.peakRSSMB), digits: 1)
+        out.set("peak_rss_mb", max(mem.overall, Memory.ownPeakRSSMB), digits: 1)
         let sizes = [storePath, rawPath].map { ((try? fm.attributesOfItem(atPath: $0)[.size] as? Int) ?? 0) }
         extra.set("store_mb", Double(sizes[0]) / 1e6, digits: 1)
         extra.set("raw_mb", Double(sizes[1]) / 1e6, digits: 1)
@@ -277,7 +277,7 @@ public struct Runner {
         }
         let extractor = Extractor()
         var candidates = 0
-        let (_, extractS) = try Stopwatch.time {
+        let (_, extractS, extractCPU) = try Stopwatch.time2 {
             for (n, a) in articles.enumerated() {
                 let article = try extractor.read(bytes: a, name: "gen-\(n).txt")
                 candidates += extractor.candidates(in: article).count
@@ -286,6 +286,7 @@ public struct Runner {
         mem.end("extract")
         if let path = config.dumpCandidates { try dump(articles, to: path) }
         out.set("extract_mb_per_s", Double(total) / 1e6 / extractS, digits: 2)
+        extra.set("extract_cpu_mb_per_s", Double(total) / 1e6 / extractCPU, digits: 2)
         extra.set("extract_articles", articles.count)
         extra.set("extract_mb", Double(total) / 1e6, digits: 2)
         extra.set("extract_candidates_per_article", Double(candidates) / Double(articles.count), digits: 2)

@@ -52,6 +52,11 @@ public enum Stopwatch {
 }
 
 public enum Memory {
+    /// The process's own peak resident set since it started (or since `resetPeak`), in MiB:
+    /// VmHWM, which begins anew at exec, unlike getrusage's `ru_maxrss`, which keeps the peak
+    /// of the process before exec (under `swift run`, SwiftPM's own). getrusage off Linux.
+    public static var ownPeakRSSMB: Double { status("VmHWM") ?? peakRSSMB }
+
     /// The process's peak resident set (getrusage's ru_maxrss), in MiB.
     public static var peakRSSMB: Double {
         var u = rusage()
