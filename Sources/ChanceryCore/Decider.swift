@@ -107,6 +107,13 @@ public enum Decider {
            (a.rule.hasPrefix("talks.reception") && y.format != .unspecified) || (b.rule.hasPrefix("talks.reception") && x.format != .unspecified) {
             return false
         }
+        // A call or video link held, and a meeting in person agreed for later ("agreed to meet
+        // in Beijing"), are two facts.
+        if case .talksHeld(let x) = a.data, case .talksHeld(let y) = b.data,
+           (isRemote(x.format) && x.status == .happened && !isRemote(y.format) && y.status == .planned)
+            || (isRemote(y.format) && y.status == .happened && !isRemote(x.format) && x.status == .planned) {
+            return false
+        }
         if matches(a.data, a.occurred, a.occurredUntil, b.data, b.occurred, b.occurredUntil) { return true }
         guard !a.dateIsStated || !b.dateIsStated else { return false }
         return matches(a.data, a.occurred, a.occurredUntil, b.data, a.occurred, a.occurredUntil)
@@ -146,6 +153,8 @@ public enum Decider {
         guard let a0 = a.earliestDay, let a1 = (aUntil ?? a).latestDay, let b0 = b.earliestDay, let b1 = (bUntil ?? b).latestDay else { return false }
         return b0 <= a1.adding(days: 1) && a0 <= b1.adding(days: 1)
     }
+
+    static func isRemote(_ f: TalksFormat) -> Bool { f == .phone || f == .video }
 
     /// Whether two payloads (with their dates) state the same fact.
     public static func matches(_ a: EventData, _ aDate: FuzzyDate, _ aUntil: FuzzyDate?, _ b: EventData, _ bDate: FuzzyDate, _ bUntil: FuzzyDate?) -> Bool {

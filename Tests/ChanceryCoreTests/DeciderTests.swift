@@ -51,6 +51,23 @@ import Testing
         #expect(out.map(\.data) == [Self.expanded, .eventCorroborated(EventCorroborated(event: "n"))])
     }
 
+    /// A call held and a meeting in person agreed in it are two facts; a call announced and
+    /// reported in one article is one (its sentences vote on the status).
+    @Test(arguments: [
+        (TalksFormat.phone, FactStatus.happened, TalksFormat.unspecified, FactStatus.planned, 2),
+        (.video, .happened, .narrow, .planned, 2),
+        (.phone, .planned, .unspecified, .happened, 1),
+        (.phone, .happened, .unspecified, .happened, 1),
+        (.unspecified, .happened, .unspecified, .planned, 1),
+    ])
+    func aCallAndAMeetingAgreedInItAreTwoFacts(_ f1: TalksFormat, _ s1: FactStatus, _ f2: TalksFormat, _ s2: FactStatus, _ facts: Int) {
+        let call = EventData.talksHeld(TalksHeld(parties: ["IR", "KZ"], format: f1, status: s1))
+        let meeting = EventData.talksHeld(TalksHeld(parties: ["IR", "KZ"], format: f2, status: s2))
+        let out = Decider.decide(known: [], candidates: [Self.candidate(call, "2025-12-10"), Self.candidate(meeting, "2025-12-10")],
+                                 article: Self.article)
+        #expect(out.count == facts, "\(out.map(\.data))")
+    }
+
     @Test func sameFactTwiceInOneArticleIsOneFact() {
         let vague = EventData.visitStarted(VisitStarted(visitor: "IR", host: "KZ", leader: "Masoud Pezeshkian"))
         let out = Decider.decide(known: [], candidates: [Self.candidate(vague, "2025-12-10"), Self.candidate(Self.visit, "2025-12-10")], article: Self.article)
