@@ -265,6 +265,18 @@ import Testing
             expected: ["trade KZ-MN trade_target 1000000000 USD"]),
         Row(.kk, "Былтыр Қазақстан мен Моңғолия арасындағы тауар айналымы 800 миллион долларға жетті.",
             expected: ["trade KZ-MN trade_turnover 800000000 USD"]),
+        // Political consultations of ministries are talks.
+        Row(.en, "Deputy Foreign Minister Alibek Bakayev held political consultations with the Deputy Foreign Minister of Mongolia in Ulaanbaatar.",
+            expected: ["talks KZ-MN unspecified happened 2025-06-12"]),
+        Row(.ru, "Заместитель министра иностранных дел Алибек Бакаев провел политические консультации с заместителем министра иностранных дел Монголии в Улан-Баторе.",
+            expected: ["talks KZ-MN unspecified happened 2025-06-12"]),
+        Row(.kk, "Сыртқы істер министрінің орынбасары Әлібек Бақаев Улан-Баторда Моңғолия Сыртқы істер министрінің орынбасарымен саяси консультациялар өткізді.",
+            expected: ["talks KZ-MN unspecified happened 2025-06-12"]),
+        // A weekday before "on the sidelines of the summit" dates the meeting, not the summit.
+        Row(.ru, "Министр иностранных дел Мурат Нуртлеу в среду встретился с министром иностранных дел Монголии на полях саммита ШОС в Тяньцзине.",
+            expected: ["talks KZ-MN unspecified happened 2025-06-11"]),
+        Row(.kk, "Сыртқы істер министрі Мұрат Нұртілеу сәрсенбі күні Тяньцзиньде ШЫҰ саммиті аясында Моңғолия Сыртқы істер министрімен кездесті.",
+            expected: ["talks KZ-MN unspecified happened 2025-06-11"]),
     ]
 
     /// A figure with no period of its own takes the period of the figure before it in the
@@ -285,6 +297,17 @@ import Testing
     @Test func discussionNamesNoParticipants() {
         let c = Run.facts("Министр иностранных дел Казахстана провел переговоры с министром иностранных дел КНР. Стороны обсудили визит Председателя КНР Си Цзиньпина.", .ru, published: "2025-06-12")
         #expect(Run.talks(c).allSatisfy { !$0.participants.contains("Xi Jinping") })
+    }
+
+    /// A dateline run into the first sentence is not the meeting's place; a Kazakh roadmap
+    /// described after its parties ("Қазақстан мен Моңғолия … жол картасына") has no title.
+    @Test func datelineIsNoVenueAndAPartyStartsNoTitle() {
+        let talks = Run.talks(Run.facts("Astana, 12 June 2025 - Foreign Minister Murat Nurtleu met the Foreign Minister of Mongolia on the sidelines of the SCO summit in Tianjin.", .en, published: "2025-06-12"))
+        #expect(talks.map(\.place) == ["Tianjin"], "\(talks)")
+        let docs = Run.agreements(Run.facts("Қазақстан мен Моңғолия көлік саласындағы ынтымақтастық жөніндегі жол картасына қол қойды.", .kk, published: "2025-06-12"))
+        #expect(docs.map(\.title) == [""], "\(docs)")
+        let named = Run.agreements(Run.facts("Қазақстан мен Моңғолия Стратегиялық әріптестік туралы шартқа қол қойды.", .kk, published: "2025-06-12"))
+        #expect(named.map(\.title) == ["Стратегиялық әріптестік туралы шарт"], "\(named)")
     }
 
     @Test(arguments: rows)

@@ -153,6 +153,11 @@ enum TitleReader {
                 let own = text[start..<wordEnd]
                 return own.first?.isUppercase == true ? String(text[start..<text.index(start, offsetBy: stem.count)]) : ""
             }
+            // "Қазақстан мен Әзербайжан … жол картасына": the capital is a party named
+            // before a description, not the start of a title.
+            if words.count > taken.count, ["мен", "пен", "бен", "және"].contains(words[words.count - taken.count - 1].lowercased()) {
+                return ""
+            }
             return (taken.joined(separator: " ") + " " + String(text[start..<text.index(start, offsetBy: stem.count)]))
                 .trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "«»\"“”,"))
         case .ru, .en:

@@ -11,7 +11,7 @@ extension Lexicons {
         firstEver: ["first ever", "first-ever", "for the first time", "first visit", "first official visit"],
         visitNonEvents: ["postpone", "cancel", "credentials"],
         invitations: ["invited", "invitation", "inviting"],
-        talksCues: ["talks", "met with", "met ", "meeting", "meets", "to meet", "will meet", "discussed", "received", "negotiat", "phone call", "telephone conversation", "phone conversation", "spoke by phone", "spoke on the phone", "held a call", "video conference", "videoconference", "conversation"],
+        talksCues: ["talks", "met with", "met ", "meeting", "meets", "to meet", "will meet", "discussed", "received", "negotiat", "phone call", "telephone conversation", "phone conversation", "spoke by phone", "spoke on the phone", "held a call", "video conference", "videoconference", "conversation", "consultations"],
         narrow: ["narrow format", "restricted format", "one-on-one", "tete-a-tete", "tête-à-tête", "face-to-face", "in private", "limited format"],
         expanded: ["expanded format", "extended format", "enlarged format", "broader format", "with the participation of delegations", "with delegations", "delegation-level"],
         phone: ["phone", "telephone"],

@@ -157,6 +157,9 @@ public enum FactExtractor {
     /// саммитке", "on 3 November at the summit").
     static func belongsToOtherEvent(_ d: DateMention, in text: String) -> Bool {
         let after = CueText(String(text[d.range.upperBound...].prefix(90)))
+        // "в среду … на полях саммита", "on Wednesday on the sidelines of the summit": the
+        // summit is where the dated meeting took place.
+        if ["на полях", "sidelines", "аясында", "в рамках", "шеңберінде"].contains(where: { after.contains($0) }) { return false }
         return ["саммит", "форум", "мерейто", "summit", "forum", "jubilee", "съезд", "конгресс", "congress", "олимпиад", "чемпионат", "көрме", "выставк", "expo"].contains { after.contains($0) }
     }
 

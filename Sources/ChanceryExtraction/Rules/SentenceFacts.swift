@@ -65,6 +65,15 @@ struct SentenceFacts {
     static let locativeEndings = ["да", "де", "та", "те"]
 
     /// A city, or a country in the Kazakh locative ("Қытайда"): where, not who.
+    /// Whether `m` opens the sentence as a dateline: the place, then a comma or a dash.
+    func isDateline(_ m: Mention) -> Bool {
+        let before = text[text.startIndex..<m.range.lowerBound]
+        guard before.allSatisfy({ !$0.isLetter && !$0.isNumber }) else { return false }
+        let after = text[m.range.upperBound...].drop { $0 == " " || $0 == "\u{00A0}" }
+        guard let c = after.first else { return false }
+        return c == "," || c == "-" || c == "–" || c == "—"
+    }
+
     func isVenue(_ m: Mention) -> Bool {
         if m.kind == .city { return true }
         if m.kind == .country {

@@ -64,7 +64,10 @@ enum TalksRule {
             participants.append(p.canonical)
         }
         let remote = format == .phone || format == .video
-        let place = remote ? nil : s.mentions.first(where: { $0.kind == .city })?.canonical ?? ctx.datelinePlace
+        // A dateline run into the sentence ("Astana, 9 October – … in Dushanbe") is not the venue.
+        let cities = s.mentions.filter { $0.kind == .city }
+        let venue = cities.first { !s.isDateline($0) } ?? cities.first
+        let place = remote ? nil : venue?.canonical ?? ctx.datelinePlace
         let talkCues = lex.talksCues
         let status = StatusReader.fact(cue, lex, near: lex.talksCues, visit: false)
         let (date, until, stated) = ctx.dateAndStatement(of: s, near: talkCues, planned: status == .planned)
