@@ -265,6 +265,11 @@ import Testing
             expected: ["trade KZ-MN trade_target 1000000000 USD"]),
         Row(.kk, "Былтыр Қазақстан мен Моңғолия арасындағы тауар айналымы 800 миллион долларға жетті.",
             expected: ["trade KZ-MN trade_turnover 800000000 USD"]),
+        // Kazakh "қол қояды" (will sign): a document to be signed.
+        Row(.kk, "Қазақстан мен Моңғолия шекара туралы үкіметаралық келісімге қол қояды деп күтілуде.",
+            expected: ["agreement KZ-MN agreement planned 2025-06-12"], absent: ["agreement KZ-MN agreement signed 2025-06-12"]),
+        Row(.kk, "Сапар барысында Қазақстан мен Моңғолия бірқатар құжаттарға қол қоямыз деп отыр.",
+            expected: ["agreement KZ-MN documents planned 2025-06-12"]),
         // Political consultations of ministries are talks.
         Row(.en, "Deputy Foreign Minister Alibek Bakayev held political consultations with the Deputy Foreign Minister of Mongolia in Ulaanbaatar.",
             expected: ["talks KZ-MN unspecified happened 2025-06-12"]),
