@@ -265,6 +265,16 @@ import Testing
             expected: ["trade KZ-MN trade_target 1000000000 USD"]),
         Row(.kk, "Былтыр Қазақстан мен Моңғолия арасындағы тауар айналымы 800 миллион долларға жетті.",
             expected: ["trade KZ-MN trade_turnover 800000000 USD"]),
+        // A month named alone (published in June): the last such month for what happened,
+        // the next for what will.
+        Row(.en, "Tokayev thanked the Emir for the welcome during his official visit to Qatar in February.",
+            expected: ["visit KZ>QA official happened 2025-02"]),
+        Row(.ru, "Токаев посетит Монголию с государственным визитом в феврале.",
+            expected: ["visit KZ>MN state planned 2026-02"]),
+        Row(.kk, "Тоқаев шілде айында Моңғолияға мемлекеттік сапармен барады.",
+            expected: ["visit KZ>MN state planned 2025-07"]),
+        Row(.en, "Tokayev paid a state visit to Mongolia in November.",
+            expected: ["visit KZ>MN state happened 2024-11"]),
         // Kazakh "қол қояды" (will sign): a document to be signed.
         Row(.kk, "Қазақстан мен Моңғолия шекара туралы үкіметаралық келісімге қол қояды деп күтілуде.",
             expected: ["agreement KZ-MN agreement planned 2025-06-12"], absent: ["agreement KZ-MN agreement signed 2025-06-12"]),

@@ -102,6 +102,27 @@ public enum DateReader {
                 i = m.end
                 continue
             }
+            // A month alone ("in February", "в феврале", "ақпан айында"): the latest such month
+            // up to the publication month; `ahead`, the next one from it.
+            if let month = g.month(i), let p = published, let py = p.year, let pm = p.rMonth, !g.dash(i - 1), !g.dash(i + 1),
+               g.year(i + 1) == nil, t[i - 1 >= 0 ? i - 1 : i].kind != .number {
+                let prev = i > 0 ? g.word(i - 1)?.s ?? "" : ""
+                let next = g.word(i + 1)?.s ?? ""
+                let alone: Bool
+                switch language {
+                case .en: alone = prev == "in"
+                case .ru: alone = prev == "в" || prev == "во"
+                case .kk: alone = next.hasPrefix("ай")
+                }
+                if alone {
+                    var mention = DateMention(date: .month(year: month <= pm ? py : py - 1, month: month), until: nil,
+                                              range: range(i, language == .kk ? i + 2 : i + 1), isRelative: true)
+                    mention.ahead = .month(year: month >= pm ? py : py + 1, month: month)
+                    out.append(mention)
+                    i += 1
+                    continue
+                }
+            }
             if t[i].kind == .word, let p = published, p.rIsDay {
                 var shift = relativeDays[t[i].key]
                 if shift == -2 {

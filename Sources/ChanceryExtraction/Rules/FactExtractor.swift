@@ -67,8 +67,14 @@ public enum FactExtractor {
     static func mayMentionDate(_ text: String, _ cue: CueText) -> Bool {
         guard cue.covered else { return true }
         if text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) { return true }
-        return relativeDayWords.contains { cue.contains($0) }
+        return relativeDayWords.contains { cue.contains($0) } || cue.has(monthAlone)
     }
+
+    /// A month named alone, as `DateReader` reads it: "in February", "в феврале", "ақпан айында".
+    static let monthAlone = CompiledCues(
+        ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"].map { "in " + $0 }
+        + ["январе", "феврале", "марте", "апреле", "мае", "июне", "июле", "августе", "сентябре", "октябре", "ноябре", "декабре"].flatMap { ["в " + $0, "во " + $0] }
+        + ["қаңтар", "ақпан", "наурыз", "сәуір", "мамыр", "маусым", "шілде", "тамыз", "қыркүйек", "қазан", "қараша", "желтоқсан"].map { $0 + " ай" })
 
     /// "АҚШ доллары", "долларов США", "US dollars", "US$": a currency, not a side.
     /// `covered`: every scalar of `text` is one `CueScalars` covers (see `CueText.covered`).
@@ -102,6 +108,10 @@ public enum FactExtractor {
         for d in s.dates {
             switch d.date {
             case .day, .monthDay: return false
+            case .month: if d.isRelative { continue }  // a month alone: its year is a guess
+            default: break
+            }
+            switch d.date {
             case .month(let y, _): if y < pubYear { earlierMonth = true } else { return false }
             default: break
             }
