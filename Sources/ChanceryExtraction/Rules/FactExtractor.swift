@@ -18,7 +18,7 @@ public enum FactExtractor {
             let tokens = mayMentionDate(s.text, cue) ? RTokenizer.tokenize(s.text) : nil
             var dates = tokens.map {
                 DateReader.dates(in: s.text, tokens: $0, language: article.language, published: article.published)
-                    .filter { !belongsToOtherEvent($0, in: s.text) }
+                    .filter { !cue.has(otherEvents) || !belongsToOtherEvent($0, in: s.text) }
             } ?? []
             if i < 4, dates.count > 1, isDatelineDate(dates[0], in: s.text) { dates.removeFirst() }
             var arrival: FuzzyDate?
@@ -170,8 +170,14 @@ public enum FactExtractor {
         // "в среду … на полях саммита", "on Wednesday on the sidelines of the summit": the
         // summit is where the dated meeting took place.
         if ["на полях", "sidelines", "аясында", "в рамках", "шеңберінде"].contains(where: { after.contains($0) }) { return false }
-        return ["саммит", "форум", "мерейто", "summit", "forum", "jubilee", "съезд", "конгресс", "congress", "олимпиад", "чемпионат", "көрме", "выставк", "expo"].contains { after.contains($0) }
+        return otherEventWords.contains { after.contains($0) }
     }
+
+    /// Events other than the bilateral ones a date may belong to.
+    static let otherEventWords = ["саммит", "форум", "мерейто", "summit", "forum", "jubilee", "съезд", "конгресс", "congress",
+                                  "олимпиад", "чемпионат", "көрме", "выставк", "expo"]
+    /// The same, compiled: a sentence that names none of them needs no look after its dates.
+    static let otherEvents = CompiledCues(otherEventWords)
 
     /// The day the narrative is at: an explicit day named in an earlier sentence carries on
     /// ("On December 18, … talks. Then, … held talks with …").
