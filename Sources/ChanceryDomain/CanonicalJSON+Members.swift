@@ -8,37 +8,26 @@ extension CanonicalJSON {
     /// values by depth, so a stored canonical payload can be taken apart without being
     /// decoded. Keys are compared by their raw bytes (keys written with escapes do not match).
     public static func member(_ key: StaticString, in json: UnsafeRawBufferPointer) -> Range<Int>? {
-        members([key], in: json)[0]
-    }
-
-    /// The byte ranges of the values of top-level members `keys` in the JSON object `json`,
-    /// in the order of `keys` (`nil` for those absent), found in one pass.
-    public static func members(_ keys: [StaticString], in json: UnsafeRawBufferPointer) -> [Range<Int>?] {
-        var found = [Range<Int>?](repeating: nil, count: keys.count)
-        var left = keys.count
         let n = json.count
         var i = skipSpace(json, 0)
-        guard i < n, json[i] == UInt8(ascii: "{") else { return found }
+        guard i < n, json[i] == UInt8(ascii: "{") else { return nil }
         i = skipSpace(json, i + 1)
-        if i < n, json[i] == UInt8(ascii: "}") { return found }
+        if i < n, json[i] == UInt8(ascii: "}") { return nil }
         while i < n {
-            guard json[i] == UInt8(ascii: "\""), let keyEnd = stringEnd(json, i) else { return found }
+            guard json[i] == UInt8(ascii: "\""), let keyEnd = stringEnd(json, i) else { return nil }
             let name = UnsafeRawBufferPointer(rebasing: json[(i + 1)..<(keyEnd - 1)])
             i = skipSpace(json, keyEnd)
-            guard i < n, json[i] == UInt8(ascii: ":") else { return found }
+            guard i < n, json[i] == UInt8(ascii: ":") else { return nil }
             let start = skipSpace(json, i + 1)
-            guard let end = valueEnd(json, start) else { return found }
-            for (k, key) in keys.enumerated() where found[k] == nil && key.utf8CodeUnitCount == name.count
-                && (name.isEmpty || memcmp(name.baseAddress!, key.utf8Start, name.count) == 0) {
-                found[k] = start..<end
-                left -= 1
+            guard let end = valueEnd(json, start) else { return nil }
+            if key.utf8CodeUnitCount == name.count && (name.isEmpty || memcmp(name.baseAddress!, key.utf8Start, name.count) == 0) {
+                return start..<end
             }
-            if left == 0 { return found }
             i = skipSpace(json, end)
-            guard i < n, json[i] == UInt8(ascii: ",") else { return found }
+            guard i < n, json[i] == UInt8(ascii: ",") else { return nil }
             i = skipSpace(json, i + 1)
         }
-        return found
+        return nil
     }
 
     /// The string value of top-level member `key` of `json`, decoded (`nil` when absent or

@@ -90,7 +90,7 @@ extension EventStore {
         }
         let context = EventWalk.Context(
             articleBad: articleBad, articleProblem: articleProblem?.what ?? "",
-            importedThrough: Int64((try? metaValue("imported_through")).flatMap { $0 }.flatMap { Int64($0) } ?? 0),
+            importedThrough: (try? importedThrough()) ?? 0,
             duplicateAt: try firstDuplicateID())
         let last = try scalar("SELECT COALESCE(MAX(seq), 0) FROM events")
         let ranges = requested ?? EventStore.defaultRanges(events: last)

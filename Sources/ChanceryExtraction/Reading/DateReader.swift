@@ -105,7 +105,7 @@ public enum DateReader {
             // A month alone ("in February", "в феврале", "ақпан айында"): the latest such month
             // up to the publication month; `ahead`, the next one from it.
             if let month = g.month(i), let p = published, let py = p.year, let pm = p.rMonth, !g.dash(i - 1), !g.dash(i + 1),
-               g.year(i + 1) == nil, t[i - 1 >= 0 ? i - 1 : i].kind != .number {
+               g.year(i + 1) == nil, i == 0 || t[i - 1].kind != .number {
                 let prev = i > 0 ? g.word(i - 1)?.s ?? "" : ""
                 let next = g.word(i + 1)?.s ?? ""
                 let alone: Bool

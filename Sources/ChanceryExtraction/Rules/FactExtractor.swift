@@ -108,11 +108,8 @@ public enum FactExtractor {
         for d in s.dates {
             switch d.date {
             case .day, .monthDay: return false
-            case .month: if d.isRelative { continue }  // a month alone: its year is a guess
-            default: break
-            }
-            switch d.date {
-            case .month(let y, _): if y < pubYear { earlierMonth = true } else { return false }
+            // A month named alone is left out: its year is a guess.
+            case .month(let y, _) where !d.isRelative: if y < pubYear { earlierMonth = true } else { return false }
             default: break
             }
         }
