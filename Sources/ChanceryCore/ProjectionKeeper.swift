@@ -318,6 +318,24 @@ public struct ProjectionKeeper {
         return StreamPart(stream: pair, joining: try rows.map { try FactRow(text: $0.value, key: $0.key).load(from: store, key: $0.key) })
     }
 
+    /// Every persisted fact of `pair` with its row's key, in key order, read a row at a time.
+    public func forEachFact(of pair: StreamID, _ body: (String, FactRecord) throws -> Void) throws {
+        try store.forEachProjectionRow(ProjectionKeeper.factsName, keyPrefix: pair.description + "/") { k, v in
+            let key = String(decoding: k, as: UTF8.self)
+            let part = try FactRow(text: String(decoding: v, as: UTF8.self), key: key).load(from: store, key: key)
+            for f in part.facts { try body(key, f) }
+        }
+    }
+
+    /// The persisted fact of the row `key` (of `pair`), which must be the fact at `seq`.
+    func fact(key: String, of pair: StreamID, seq: Int64) throws -> FactRecord {
+        guard let text = try store.projection(ProjectionKeeper.factsName, key: key),
+              let f = try FactRow(text: text, key: key).load(from: store, key: key).facts.first, f.seq == seq else {
+            throw StateDecodingError(path: "\(ProjectionKeeper.factsName).\(key)", problem: "the row changed while it was read")
+        }
+        return f
+    }
+
     /// The persisted parts of `pairs` (of every pair when `nil`) that have facts.
     public func parts(_ pairs: [StreamID]? = nil) throws -> [StreamPart] {
         if let pairs { return try pairs.map(part).filter { !$0.isEmpty } }

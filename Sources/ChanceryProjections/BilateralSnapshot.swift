@@ -22,30 +22,22 @@ public struct BilateralSnapshot: Hashable, Sendable {
     public init(pair: StreamID, facts: [FactRecord], slice: TimeSlice) {
         self.pair = pair
         self.slice = slice
-        contact = ContactSpan(facts, slice: slice)
         visits = []
         talks = []
         agreements = []
-        trade = [:]
-        var articles = Set<String>(), files = Set<String>()
+        var summary = StateSummary(slice: slice)
         for f in facts {
-            for s in f.sources {
-                articles.insert(s.article)
-                files.insert(s.file)
-            }
-            switch f.data {
-            case .visitStarted: visits.append(f)
-            case .talksHeld: talks.append(f)
-            case .agreementSigned: agreements.append(f)
-            case .tradeFigureReported(let t):
-                let key = TradeSeriesKey(t)
-                if let cur = trade[key], !FactRecord.tradeOrder(cur, f) { break }
-                trade[key] = f
-            case .eventCorroborated, .eventRetracted: break
+            switch summary.add(f) {
+            case .visits?: visits.append(f)
+            case .talks?: talks.append(f)
+            case .agreements?: agreements.append(f)
+            case nil: break
             }
         }
-        sources = articles.count
-        self.files = files.sorted()
+        contact = summary.contact
+        trade = summary.trade
+        sources = summary.sources
+        files = summary.files
     }
 
     /// Whether the pair has no fact at all in this slice.
@@ -59,55 +51,37 @@ public struct BilateralSnapshot: Hashable, Sendable {
     /// Visits by direction (`IR>KZ`), level and status; talks by format and status;
     /// agreements by status, with the documents they count (`count`, else 1 each).
     public var counts: JSONValue {
-        func tally(_ words: [String]) -> JSONValue {
-            var o = [String: JSONValue]()
-            for w in words { o[w] = .int((o[w]?.intValue ?? 0) + 1) }
-            return .object(o)
-        }
-        var direction = [String](), level = [String](), visitStatus = [String]()
-        for v in visits {
-            guard case .visitStarted(let p) = v.data else { continue }
-            direction.append("\(p.visitor.rawValue)>\(p.host.rawValue)")
-            level.append(p.level.rawValue)
-            visitStatus.append(p.status.rawValue)
-        }
-        var format = [String](), talksStatus = [String]()
-        for t in talks {
-            guard case .talksHeld(let p) = t.data else { continue }
-            format.append(p.format.rawValue)
-            talksStatus.append(p.status.rawValue)
-        }
-        var signing = [String](), docs = [String: Int64]()
-        for a in agreements {
-            guard case .agreementSigned(let p) = a.data else { continue }
-            signing.append(p.status.rawValue)
-            docs[p.status.rawValue, default: 0] += Int64(p.count ?? 1)
-        }
-        return .object([
-            "visits": .object(["byDirection": tally(direction), "byLevel": tally(level), "byStatus": tally(visitStatus)]),
-            "talks": .object(["byFormat": tally(format), "byStatus": tally(talksStatus)]),
-            "agreements": .object(["byStatus": tally(signing), "documents": .object(docs.mapValues { .int($0) })]),
-        ])
+        var c = StateCounts()
+        for f in visits + talks + agreements { c.add(f) }
+        return c.json
     }
 
     /// `{"pair","asOf","atSeq","knownAt","firstContact","lastContact","visits":[...],"talks":[...],
     /// "agreements":[...],"trade":{series:{...}},"sources","files","counts"}`; items as
     /// `FactRecord.itemJSON` (`id`, `occurred`, payload fields, `sources` count, `files`).
     public var json: JSONValue {
+        var o = BilateralSnapshot.members(pair: pair, slice: slice, contact: contact, trade: trade, sources: sources,
+                                          files: files, counts: counts)
+        o["visits"] = .array(visits.map(\.itemJSON))
+        o["talks"] = .array(talks.map(\.itemJSON))
+        o["agreements"] = .array(agreements.map(\.itemJSON))
+        return .object(o)
+    }
+
+    /// The members of `json` other than the three lists (`visits`, `talks`, `agreements`).
+    static func members(pair: StreamID, slice: TimeSlice, contact: ContactSpan, trade: [TradeSeriesKey: FactRecord],
+                        sources: Int, files: [String], counts: JSONValue) -> [String: JSONValue] {
         var o = slice.echo
         o["pair"] = .string(pair.description)
         o["firstContact"] = contact.first.map { .string($0.description) } ?? .null
         o["lastContact"] = contact.last.map { .string($0.description) } ?? .null
-        o["visits"] = .array(visits.map(\.itemJSON))
-        o["talks"] = .array(talks.map(\.itemJSON))
-        o["agreements"] = .array(agreements.map(\.itemJSON))
         var t = [String: JSONValue]()
         for (k, f) in trade { t[k.description] = f.itemJSON }
         o["trade"] = .object(t)
         o["sources"] = .int(Int64(sources))
         o["files"] = .array(files.map { .string($0) })
         o["counts"] = counts
-        return .object(o)
+        return o
     }
 
     /// Rows `section | occurred | summary | status | sources | id`: first and last contact,
@@ -126,5 +100,90 @@ public struct BilateralSnapshot: Hashable, Sendable {
         }
         rows.append(["sources", "", FactText.list(files, upTo: 12), "", String(sources), ""])
         return Table(header: ["section", "occurred", "summary", "status", "sources", "id"], rows: rows)
+    }
+}
+
+/// What a state sums up over its facts, taken one at a time in any order: the contact span,
+/// the latest figure of each trade series, the articles and files, the counts. Both the
+/// snapshot (`BilateralSnapshot`) and the streamed answer (`StateStream`) are made with it.
+public struct StateSummary {
+    /// The list of the state a fact goes in.
+    public enum Section: Sendable { case visits, talks, agreements }
+
+    public let slice: TimeSlice
+    public private(set) var contact = ContactSpan()
+    /// The latest figure of each series (by `FactRecord.tradeOrder`, a total order).
+    public private(set) var trade = [TradeSeriesKey: FactRecord]()
+    public private(set) var counts = StateCounts()
+    private var articles = Set<String>(), fileNames = Set<String>()
+
+    public init(slice: TimeSlice) { self.slice = slice }
+
+    /// Takes in a live fact that `slice` admits; returns the list it belongs in (`nil` for a
+    /// trade figure, kept here when it is its series' latest, or for another type).
+    public mutating func add(_ f: FactRecord) -> Section? {
+        contact.include(f, slice: slice)
+        for s in f.sources {
+            articles.insert(s.article)
+            fileNames.insert(s.file)
+        }
+        switch f.data {
+        case .visitStarted: counts.add(f); return .visits
+        case .talksHeld: counts.add(f); return .talks
+        case .agreementSigned: counts.add(f); return .agreements
+        case .tradeFigureReported(let t):
+            let key = TradeSeriesKey(t)
+            if let cur = trade[key], !FactRecord.tradeOrder(cur, f) { return nil }
+            trade[key] = f
+            return nil
+        case .eventCorroborated, .eventRetracted: return nil
+        }
+    }
+
+    /// The number of distinct articles reporting the facts.
+    public var sources: Int { articles.count }
+    /// Their file names, sorted.
+    public var files: [String] { fileNames.sorted() }
+
+    /// The members of the state's JSON other than the three lists.
+    public func members(pair: StreamID) -> [String: JSONValue] {
+        BilateralSnapshot.members(pair: pair, slice: slice, contact: contact, trade: trade, sources: sources, files: files,
+                                  counts: counts.json)
+    }
+}
+
+/// The counts of a state: visits by direction (`IR>KZ`), level and status; talks by format
+/// and status; agreements by status, with the documents they count (`count`, else 1 each).
+public struct StateCounts: Hashable, Sendable {
+    private var direction = [String: Int64](), level = [String: Int64](), visitStatus = [String: Int64]()
+    private var format = [String: Int64](), talksStatus = [String: Int64]()
+    private var signing = [String: Int64](), documents = [String: Int64]()
+
+    public init() {}
+
+    /// Counts a visit, talks or agreement (other facts are ignored).
+    public mutating func add(_ f: FactRecord) {
+        switch f.data {
+        case .visitStarted(let p):
+            direction["\(p.visitor.rawValue)>\(p.host.rawValue)", default: 0] += 1
+            level[p.level.rawValue, default: 0] += 1
+            visitStatus[p.status.rawValue, default: 0] += 1
+        case .talksHeld(let p):
+            format[p.format.rawValue, default: 0] += 1
+            talksStatus[p.status.rawValue, default: 0] += 1
+        case .agreementSigned(let p):
+            signing[p.status.rawValue, default: 0] += 1
+            documents[p.status.rawValue, default: 0] += Int64(p.count ?? 1)
+        default: break
+        }
+    }
+
+    public var json: JSONValue {
+        func object(_ d: [String: Int64]) -> JSONValue { .object(d.mapValues { .int($0) }) }
+        return .object([
+            "visits": .object(["byDirection": object(direction), "byLevel": object(level), "byStatus": object(visitStatus)]),
+            "talks": .object(["byFormat": object(format), "byStatus": object(talksStatus)]),
+            "agreements": .object(["byStatus": object(signing), "documents": object(documents)]),
+        ])
     }
 }

@@ -130,6 +130,20 @@ public final class EventStore {
         }
     }
 
+    /// Runs `body`'s reads in one read transaction, so that they all see the same state of
+    /// the store whatever other processes commit meanwhile (inside a transaction already,
+    /// simply runs `body`).
+    public func reading<T>(_ body: () throws -> T) throws -> T {
+        guard db.isAutocommit else { return try body() }
+        do {
+            try db.exec("BEGIN")
+        } catch {
+            throw EventStore.classify(error, path: path)
+        }
+        defer { if !db.isAutocommit { try? db.exec("COMMIT") } }
+        return try body()
+    }
+
     // MARK: Reading
 
     /// The number of events in the log.

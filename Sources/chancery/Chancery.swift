@@ -87,7 +87,7 @@ enum Terminal {
 struct Output {
     private var buffer = [UInt8]()
     mutating func write(_ s: String) { buffer.append(contentsOf: Array(s.utf8)); flushIfLarge() }
-    mutating func write(bytes: [UInt8]) { buffer.append(contentsOf: bytes); flushIfLarge() }
+    mutating func write(bytes: some Collection<UInt8>) { buffer.append(contentsOf: bytes); flushIfLarge() }
     mutating func line(_ s: String = "") { write(s + "\n") }
     private mutating func flushIfLarge() { if buffer.count > 1 << 16 { flush() } }
     mutating func flush() {

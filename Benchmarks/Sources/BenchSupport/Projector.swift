@@ -88,10 +88,11 @@ public struct NullProjector: Projector {
 
 /// The persisted projections as the CLI keeps and reads them: `ProjectionKeeper.apply`
 /// inside each append transaction (the hook `Ingestor` installs), `ProjectionKeeper.rebuild`
-/// for replay, `QueryService.state` / `.history` for the queries.
+/// for replay, `QueryService.writeStateJSON` / `.writeHistoryJSON` for the queries (what
+/// `state --json` and `history --json` print).
 public struct KeeperProjector: Projector {
     public init() {}
-    public var name: String { "persisted (ProjectionKeeper in each append; QueryService queries)" }
+    public var name: String { "persisted (ProjectionKeeper in each append; queries written as state/history --json)" }
 
     public mutating func afterAppend(_ store: EventStore, _ tx: StoreTransaction, _ events: [RecordedEvent]) throws {
         try ProjectionKeeper(store: store).apply(events, in: tx)
@@ -101,13 +102,18 @@ public struct KeeperProjector: Projector {
         try ProjectionKeeper(store: store).rebuild().events
     }
 
+    /// `state A B --json` as the CLI writes it (a fact at a time), into a byte count.
     public mutating func state(_ store: EventStore, pair: StreamID, asOf: FuzzyDate?) throws -> Int {
-        let s = try QueryService(store: store).state(pair, slice: TimeSlice(asOf: asOf))
-        return s.visits.count + s.talks.count + s.agreements.count + s.trade.count + s.sources
+        var bytes = 0
+        try QueryService(store: store).writeStateJSON(pair, slice: TimeSlice(asOf: asOf)) { bytes += $0.count }
+        return bytes
     }
 
+    /// `history A B --json` as the CLI writes it, into a byte count.
     public mutating func history(_ store: EventStore, pair: StreamID) throws -> Int {
-        try QueryService(store: store).history(pair).items.count
+        var bytes = 0
+        try QueryService(store: store).writeHistoryJSON(pair) { bytes += $0.count }
+        return bytes
     }
 
     public mutating func drop() {}

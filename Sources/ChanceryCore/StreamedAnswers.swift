@@ -1,0 +1,138 @@
+import ChanceryDomain
+import ChanceryProjections
+import ChanceryStore
+
+/// `state --json` and `history --json` written a fact at a time, so that answering for a
+/// pair with 100 000 facts takes memory for a few dozen bytes a fact, not for the facts.
+///
+/// From the persisted rows (no transaction-time bound), two passes over the pair's fact
+/// rows: the first reads each fact to learn whether it belongs, where it sorts in the
+/// timeline and what it adds to the state's summary, keeping the whole fact only while the
+/// answer has at most `keptFacts`; the second writes the facts in timeline order, reading
+/// again those not kept. With a transaction-time bound the answer is folded from the
+/// events as `QueryService.state`/`history` do, then written. Either way the bytes are those
+/// of `JSONText.pretty` of the answer's `json`.
+extension QueryService {
+    /// How many facts an answer keeps in memory between its two passes; beyond, the facts
+    /// are read twice.
+    public static let keptFacts = 2_000
+
+    /// Writes `JSONText.pretty(state(pair, slice: slice).json)` to `sink`, in chunks.
+    public func writeStateJSON(_ pair: StreamID, slice: TimeSlice = .all, keptFacts: Int = QueryService.keptFacts,
+                               to sink: @escaping JSONStream.Sink) throws {
+        var out = JSONStream(sink: sink)
+        if slice.boundsTransactionTime {
+            try out.value(try state(pair, slice: slice).json, indent: 0)
+        } else {
+            try catchUp()
+            try store.reading { try writeState(pair, slice: slice, keptFacts: keptFacts, into: &out) }
+        }
+        out.text("\n")
+        try out.flush()
+    }
+
+    private func writeState(_ pair: StreamID, slice: TimeSlice, keptFacts: Int, into out: inout JSONStream) throws {
+        var summary = StateSummary(slice: slice)
+        var lists: [StateSummary.Section: Listing] = [.visits: Listing(keeping: keptFacts), .talks: Listing(keeping: keptFacts),
+                                                      .agreements: Listing(keeping: keptFacts)]
+        try ProjectionKeeper(store: store).forEachFact(of: pair) { key, f in
+            guard BilateralStateProjection.policy.accepts(f.type), f.retraction == nil, slice.admitsValid(f.occurred),
+                  let section = summary.add(f) else { return }
+            lists[section]!.add(f, key: key)
+        }
+        var members = summary.members(pair: pair)
+        let streamed = ["agreements": StateSummary.Section.agreements, "talks": .talks, "visits": .visits]
+        for k in streamed.keys { members[k] = .null }
+        out.text("{")
+        for (n, k) in members.keys.sorted().enumerated() {
+            out.key(k, indent: 2, first: n == 0)
+            if let section = streamed[k] {
+                out.openArray(indent: 2)
+                try lists[section]!.forEach(in: store, pair: pair) { try out.element($0.itemJSON) }
+                out.closeArray()
+            } else {
+                try out.value(members[k]!, indent: 2)
+            }
+        }
+        out.closeObject(indent: 0)
+    }
+
+    /// Writes `JSONText.pretty(history(pair, period:, type:, slice:).json)` to `sink`, in chunks.
+    public func writeHistoryJSON(_ pair: StreamID, period: ValidPeriod = .always, type: EventType? = nil,
+                                 slice: TimeSlice = .all, keptFacts: Int = QueryService.keptFacts,
+                                 to sink: @escaping JSONStream.Sink) throws {
+        var out = JSONStream(sink: sink)
+        if slice.boundsTransactionTime {
+            try out.value(try history(pair, period: period, type: type, slice: slice).json, indent: 0)
+        } else {
+            try catchUp()
+            try store.reading {
+                var list = Listing(keeping: keptFacts)
+                try ProjectionKeeper(store: store).forEachFact(of: pair) { key, f in
+                    guard TimelineProjection.policy.accepts(f.type), slice.admitsValid(f.occurred), period.contains(f.occurred),
+                          type == nil || f.type == type else { return }
+                    list.add(f, key: key)
+                }
+                out.openArray(indent: 0)
+                try list.forEach(in: store, pair: pair) { try out.element($0.historyJSON) }
+                out.closeArray()
+            }
+        }
+        out.text("\n")
+        try out.flush()
+    }
+}
+
+/// The facts of one list of an answer, to be written in timeline order: where each sorts
+/// and its row's key (24 bytes and the key's), with the fact itself while there are at most
+/// `limit`.
+struct Listing {
+    struct Entry {
+        /// `FuzzyDate.sortKey` packed in order: year (Int32), month, day.
+        let date: Int64
+        let seq: Int64
+        /// The row's key in `keys`.
+        let keyStart: UInt32
+        let keyCount: UInt32
+    }
+
+    let limit: Int
+    private var entries = [Entry]()
+    private var keys = [UInt8]()
+    private var kept = [Int64: FactRecord]()
+
+    init(keeping limit: Int) { self.limit = limit }
+
+    static func packed(_ d: FuzzyDate) -> Int64 {
+        let (y, m, day) = d.sortKey
+        let year = Int64(Int32(clamping: y))
+        return year << 16 | Int64(m) << 8 | Int64(day)
+    }
+
+    mutating func add(_ f: FactRecord, key: String) {
+        let start = keys.count
+        keys.append(contentsOf: key.utf8)
+        entries.append(Entry(date: Listing.packed(f.occurred), seq: f.seq, keyStart: UInt32(start), keyCount: UInt32(keys.count - start)))
+        if entries.count <= limit {
+            kept[f.seq] = f
+        } else if !kept.isEmpty {
+            kept.removeAll()
+        }
+    }
+
+    /// The facts in timeline order (`FactRecord.timelineOrder`: by date, then seq), those
+    /// not kept read again from their rows.
+    func forEach(in store: EventStore, pair: StreamID, _ body: (FactRecord) throws -> Void) throws {
+        let keeper = ProjectionKeeper(store: store)
+        let order = entries.indices.sorted { a, b in
+            let x = entries[a], y = entries[b]
+            return x.date != y.date ? x.date < y.date : x.seq < y.seq
+        }
+        for i in order {
+            let e = entries[i]
+            if let f = kept[e.seq] { try body(f); continue }
+            let key = String(decoding: keys[Int(e.keyStart)..<Int(e.keyStart + e.keyCount)], as: UTF8.self)
+            try body(try keeper.fact(key: key, of: pair, seq: e.seq))
+        }
+    }
+}

@@ -1,0 +1,85 @@
+import ChanceryDomain
+@testable import ChanceryCore
+@testable import ChanceryProjections
+@testable import ChanceryStore
+import Testing
+
+/// `state --json` and `history --json` written a fact at a time are, byte for byte, the
+/// answers built whole (`JSONText.pretty` of `state(...).json` / `history(...).json`),
+/// whether the facts are kept between the two passes or read again.
+@Suite struct StreamedAnswerTests {
+    static let slices: [TimeSlice] = [
+        .all, TimeSlice(asOf: .year(2024)), TimeSlice(asOf: .day(year: 2025, month: 3, day: 14)),
+        TimeSlice(asOf: .month(year: 2023, month: 2)), TimeSlice(atSeq: 90), TimeSlice(asOf: .year(2025), atSeq: 150),
+    ]
+
+    static func streamed(_ write: (@escaping JSONStream.Sink) throws -> Void) rethrows -> String {
+        var bytes = [UInt8]()
+        try write { bytes.append(contentsOf: $0) }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Every pair of a store, with each slice and each number of facts kept (0: all read
+    /// twice; 1: one kept, then none; 10 000: all kept).
+    @Test(arguments: [(UInt64(1), 0), (2, 1), (3, 10_000), (4, 0), (5, 3), (6, 10_000), (7, 0), (8, 2)])
+    func stateIsTheWholeAnswer(seed: UInt64, kept: Int) throws {
+        let store = try appendInBatches(randomLog(seed: seed, count: 220), seed: seed)
+        let service = QueryService(store: store)
+        var facts = 0
+        for pair in try service.pairs() {
+            for slice in Self.slices {
+                let whole = try service.state(pair, slice: slice)
+                facts += whole.visits.count + whole.talks.count + whole.agreements.count
+                let text = try Self.streamed { try service.writeStateJSON(pair, slice: slice, keptFacts: kept, to: $0) }
+                #expect(text == JSONText.pretty(whole.json), "seed \(seed) \(pair) \(slice.echo)")
+            }
+        }
+        #expect(facts > 100, "the logs must give the lists something to order")
+    }
+
+    @Test(arguments: [(UInt64(11), 0), (12, 1), (13, 10_000), (14, 0), (15, 2), (16, 10_000)])
+    func historyIsTheWholeAnswer(seed: UInt64, kept: Int) throws {
+        let store = try appendInBatches(randomLog(seed: seed, count: 220), seed: seed)
+        let service = QueryService(store: store)
+        let periods = [ValidPeriod.always, ValidPeriod(from: .year(2024)), ValidPeriod(from: .month(year: 2023, month: 6), to: .year(2025))]
+        let types: [EventType?] = [nil, .visitStarted, .tradeFigureReported]
+        var withdrawn = 0
+        for pair in try service.pairs() {
+            for slice in Self.slices {
+                for period in periods {
+                    for type in types {
+                        let whole = try service.history(pair, period: period, type: type, slice: slice)
+                        withdrawn += whole.items.filter(\.isRetracted).count
+                        let text = try Self.streamed {
+                            try service.writeHistoryJSON(pair, period: period, type: type, slice: slice, keptFacts: kept, to: $0)
+                        }
+                        #expect(text == JSONText.pretty(whole.json), "seed \(seed) \(pair) \(slice.echo) \(period) \(String(describing: type))")
+                    }
+                }
+            }
+        }
+        #expect(withdrawn > 0, "the logs must hold withdrawn facts")
+    }
+
+    /// A pair with no fact: the empty answers.
+    @Test func aPairWithoutFacts() throws {
+        let store = try appendInBatches(randomLog(seed: 9, count: 40), seed: 9)
+        let service = QueryService(store: store)
+        let pair = StreamID("AF-ZW")!
+        let state = try Self.streamed { try service.writeStateJSON(pair, to: $0) }
+        #expect(state == JSONText.pretty(try service.state(pair).json))
+        #expect(state.contains("\"visits\": []"))
+        #expect(try Self.streamed { try service.writeHistoryJSON(pair, to: $0) } == "[]\n")
+    }
+
+    /// The text reaches the sink in pieces of about 64 KiB, not at the end only.
+    @Test func aLongAnswerIsHandedOverInPieces() throws {
+        let store = try appendInBatches(randomLog(seed: 21, count: 4_000), seed: 21)
+        let service = QueryService(store: store)
+        let pair = try service.pairs().max { try! service.history($0).items.count < service.history($1).items.count }!
+        var pieces = [Int]()
+        try service.writeHistoryJSON(pair, keptFacts: 0) { pieces.append($0.count) }
+        #expect(pieces.count > 1)
+        #expect(pieces.dropLast().allSatisfy { $0 >= 1 << 16 })
+    }
+}
