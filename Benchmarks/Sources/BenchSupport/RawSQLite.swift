@@ -100,10 +100,11 @@ public enum RawBaseline {
     static let articleColumns = "n, sha256, name, bytes, language, published, ingested_at, prev_hash, hash"
 
     /// Inserts the rows of the store at `source` into a fresh raw database at `target`, one
-    /// transaction per article (its article row and its events), as the store wrote them.
-    /// The rows are read (untimed) before each transaction; returns event rows and the
-    /// seconds spent in BEGIN/bind/step/COMMIT.
-    public static func insert(from source: String, into target: String) throws -> (rows: Int, seconds: Double, cpu: Double) {
+    /// transaction per article (its article row and its events), as the store wrote them,
+    /// or `articlesPerCommit` articles per transaction. The rows are read (untimed) before
+    /// each article; returns event rows and the seconds spent in BEGIN/bind/step/COMMIT.
+    public static func insert(from source: String, into target: String,
+                              articlesPerCommit: Int = 1) throws -> (rows: Int, seconds: Double, cpu: Double) {
         let src = try RawDB(path: source, readOnly: true)
         let dst = try RawDB(path: target)
         try dst.exec(RawDB.schema)
@@ -114,7 +115,8 @@ public enum RawBaseline {
         let begin = try dst.prepare("BEGIN IMMEDIATE"), commit = try dst.prepare("COMMIT")
         defer { for s in [readEvents, readArticle, insEvent, insArticle, begin, commit] { sqlite3_finalize(s) } }
 
-        var rows = 0
+        var rows = 0, articles = 0
+        var open = false
         var clock = Stopwatch.Accumulator()
         var group = [[RawValue]]()
         var groupArticle: [UInt8] = []
@@ -130,8 +132,11 @@ public enum RawBaseline {
             sqlite3_reset(readArticle)
             // Timed: one transaction.
             let t = clock.start()
-            guard sqlite3_step(begin) == SQLITE_DONE else { throw BenchError("BEGIN failed") }
-            sqlite3_reset(begin)
+            if !open {
+                guard sqlite3_step(begin) == SQLITE_DONE else { throw BenchError("BEGIN failed") }
+                sqlite3_reset(begin)
+                open = true
+            }
             if !article.isEmpty {
                 for (k, v) in article.enumerated() { v.bind(insArticle, Int32(k + 1)) }
                 guard sqlite3_step(insArticle) == SQLITE_DONE else { throw BenchError("raw article insert: \(String(cString: sqlite3_errmsg(dst.handle)))") }
@@ -142,11 +147,18 @@ public enum RawBaseline {
                 guard sqlite3_step(insEvent) == SQLITE_DONE else { throw BenchError("raw event insert: \(String(cString: sqlite3_errmsg(dst.handle)))") }
                 sqlite3_reset(insEvent)
             }
-            guard sqlite3_step(commit) == SQLITE_DONE else { throw BenchError("COMMIT failed") }
-            sqlite3_reset(commit)
+            articles += 1
+            if articles % articlesPerCommit == 0 { try commitNow() }
             clock.add(since: t)
             rows += group.count
             group.removeAll(keepingCapacity: true)
+        }
+
+        func commitNow() throws {
+            guard open else { return }
+            guard sqlite3_step(commit) == SQLITE_DONE else { throw BenchError("COMMIT failed") }
+            sqlite3_reset(commit)
+            open = false
         }
 
         while sqlite3_step(readEvents) == SQLITE_ROW {
@@ -159,6 +171,9 @@ public enum RawBaseline {
             group.append((0..<14).map { RawValue(readEvents, $0) })
         }
         try flush()
+        let t = clock.start()
+        try commitNow()
+        clock.add(since: t)
         return (rows, clock.seconds, clock.cpuSeconds)
     }
 

@@ -135,6 +135,33 @@ public struct Runner {
         extra.set("generator_s", genClock.seconds, digits: 2)
         extra.set("append_s", appendClock.seconds, digits: 2)
         extra.set("append_cpu_events_per_s", Double(appended) / appendClock.cpuSeconds, digits: 0)
+        // What the commits cost on our side: the first articles again (up to 20 000 events),
+        // into another store, all in one transaction (not a target's measure).
+        do {
+            let path = dir + "/one-transaction.sqlite"
+            let other = try EventStore(path: path)
+            var again = LogGenerator(seed: config.seed, pairCount: config.pairs, expectedEvents: config.events)
+            var n = 0
+            var clock = Stopwatch.Accumulator()
+            var p2 = projector
+            p2.drop()
+            let t = clock.start()
+            try other.write { tx in
+                while n < min(config.events, 20_000) {
+                    let batch = again.next()
+                    try tx.insertArticle(batch.article)
+                    var all = [RecordedEvent]()
+                    for g in batch.groups {
+                        all += try tx.append(g.events, to: g.stream, expected: .any, recordedAt: batch.recordedAt)
+                    }
+                    try p2.afterAppend(other, tx, all)
+                    n += batch.eventCount
+                }
+            }
+            clock.add(since: t)
+            extra.set("append_one_transaction_events_per_s", Double(n) / clock.seconds, digits: 0)
+            for suffix in ["", "-wal", "-shm"] { try? fm.removeItem(atPath: path + suffix) }
+        }
 
         // 2. Raw insert of the same rows.
         mem.start()
@@ -144,6 +171,12 @@ public struct Runner {
         out.set("raw_insert_rows_per_s", Double(raw.rows) / raw.seconds, digits: 0)
         extra.set("raw_insert_s", raw.seconds, digits: 2)
         extra.set("raw_insert_cpu_rows_per_s", Double(raw.rows) / raw.cpu, digits: 0)
+        // What the commits cost: the same rows in one transaction (not a target's measure).
+        let onePath = dir + "/raw-one-transaction.sqlite"
+        let one = try RawBaseline.insert(from: storePath, into: onePath, articlesPerCommit: Int.max)
+        try? fm.removeItem(atPath: onePath)
+        for suffix in ["-wal", "-shm"] { try? fm.removeItem(atPath: onePath + suffix) }
+        extra.set("raw_insert_one_transaction_rows_per_s", Double(one.rows) / one.seconds, digits: 0)
 
         // 3. Replay: rebuild every projection from the log.
         projector.drop()
