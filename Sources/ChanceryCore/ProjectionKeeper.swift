@@ -56,14 +56,43 @@ public struct ProjectionKeeper {
         let head = try store.head().seq
         if cp > head || (cp == 0 && head > 0) { try rebuild(in: tx); return }
         guard head > cp else { return }
-        var batch = Batch(store: store, checkpoint: cp, loadsRows: true)
+        try applied(events, in: tx, after: cp, through: head)
+    }
+
+    /// How `apply` brought the rows up to date.
+    enum Path: Equatable {
+        /// By seqs and ids on the stored rows (`RowApply`).
+        case rows
+        /// By folding the events into the facts they touch (`Batch`).
+        case fold
+        /// Nothing to apply, or a rebuild.
+        case other
+    }
+
+    /// `apply` from checkpoint `cp` to `head`: on the rows when `events` are exactly the
+    /// events after the checkpoint and `RowApply` handles them all (and `byRows`), else by
+    /// folding.
+    @discardableResult
+    func applied(_ events: [RecordedEvent], in tx: StoreTransaction, after cp: Int64, through head: Int64,
+                 byRows: Bool = true) throws -> Path {
         let fresh = events.filter { $0.seq > cp }.sorted { $0.seq < $1.seq }
-        if fresh.first?.seq == cp + 1, fresh.last?.seq == head, fresh.count == Int(head - cp) {
+        let complete = fresh.first?.seq == cp + 1 && fresh.last?.seq == head && fresh.count == Int(head - cp)
+        if complete && byRows {
+            do {
+                var rows = RowApply(store: store)
+                for e in fresh { try rows.add(e) }
+                try rows.write(in: tx, through: head)
+                return .rows
+            } catch is RowApply.Unsupported {}
+        }
+        var batch = Batch(store: store, checkpoint: cp, loadsRows: true)
+        if complete {
             for e in fresh { try batch.add(e) }
         } else {
             try store.forEachEvent(EventFilter(sinceSeq: cp, throughSeq: head)) { try batch.add($0) }
         }
         try batch.write(in: tx, through: head)
+        return .fold
     }
 
     /// Applies, in `tx`, every event after the checkpoint. Returns how many.
@@ -244,6 +273,14 @@ public struct ProjectionKeeper {
         }
 
         var text: String { String(decoding: bytes, as: UTF8.self) }
+
+        /// `ids` (in byte order) with `id` in its place.
+        static func inserting(_ id: String, into ids: [String]) -> [String] {
+            var out = ids
+            let at = out.firstIndex { !$0.utf8.lexicographicallyPrecedes(id.utf8) } ?? out.endIndex
+            out.insert(id, at: at)
+            return out
+        }
 
         init(text: String, key: String) throws {
             let json = try ProjectionKeeper.parse(text, key: key)
