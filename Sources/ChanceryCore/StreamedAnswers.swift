@@ -3,7 +3,7 @@ import ChanceryProjections
 import ChanceryStore
 
 /// `state --json` and `history --json` written a fact at a time, so that answering for a
-/// pair with 100 000 facts takes memory for a few dozen bytes a fact, not for the facts.
+/// pair with 100 000 facts takes memory for about 70 bytes a fact, not for the facts.
 ///
 /// From the persisted rows (no transaction-time bound), two passes over the pair's fact
 /// rows: the first reads each fact to learn whether it belongs, where it sorts in the
@@ -13,8 +13,8 @@ import ChanceryStore
 /// events as `QueryService.state`/`history` do, then written. Either way the bytes are those
 /// of `JSONText.pretty` of the answer's `json`.
 extension QueryService {
-    /// How many facts an answer keeps in memory between its two passes; beyond, the facts
-    /// are read twice.
+    /// How many facts an answer keeps in memory between its two passes (a state's three
+    /// lists a third each); beyond, the facts are read twice.
     public static let keptFacts = 2_000
 
     /// Writes `JSONText.pretty(state(pair, slice: slice).json)` to `sink`, in chunks.
@@ -33,8 +33,9 @@ extension QueryService {
 
     private func writeState(_ pair: StreamID, slice: TimeSlice, keptFacts: Int, into out: inout JSONStream) throws {
         var summary = StateSummary(slice: slice)
-        var lists: [StateSummary.Section: Listing] = [.visits: Listing(keeping: keptFacts), .talks: Listing(keeping: keptFacts),
-                                                      .agreements: Listing(keeping: keptFacts)]
+        let each = keptFacts / 3
+        var lists: [StateSummary.Section: Listing] = [.visits: Listing(keeping: each), .talks: Listing(keeping: each),
+                                                      .agreements: Listing(keeping: each)]
         try ProjectionKeeper(store: store).forEachFact(of: pair) { key, f in
             guard BilateralStateProjection.policy.accepts(f.type), f.retraction == nil, slice.admitsValid(f.occurred),
                   let section = summary.add(f) else { return }
