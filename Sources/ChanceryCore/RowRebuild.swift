@@ -14,10 +14,13 @@ import ChanceryStore
 /// (`ProjectionKeeper.FactRow`), learnt from the type, id and named event of each of the
 /// pair's events.
 ///
-/// Memory holds one pair at a time, and only seqs and ids: a pair's events are read once in
-/// seq order. Anything this path does not handle throws `Unsupported` (the caller then folds
-/// the whole log): an event that names a fact of another pair, a corroboration or retraction
-/// of an older payload version, a payload it cannot take apart.
+/// Memory holds part of one pair at a time, and only seqs and ids: a pair's events are read
+/// in seq order, once for a pair of at most `factsPerPass` events, else once per pass, each
+/// pass taking the facts whose id falls in its share (by a hash of the id) with their
+/// corroborations, so that no pass holds more than about `factsPerPass` facts whatever the
+/// size of the pair. Anything this path does not handle throws `Unsupported` (the caller then
+/// folds the whole log): an event that names a fact of another pair, a corroboration or
+/// retraction of an older payload version, a payload it cannot take apart.
 struct RowRebuild {
     /// The log holds something this path leaves to the fold.
     struct Unsupported: Error, CustomStringConvertible {
@@ -25,8 +28,35 @@ struct RowRebuild {
     }
 
     let store: EventStore
+    /// The most events of a pair read in one pass (the facts a pass holds are at most as many).
+    let factsPerPass: Int
 
-    init(store: EventStore) { self.store = store }
+    init(store: EventStore, factsPerPass: Int = 20_000) {
+        self.store = store
+        self.factsPerPass = max(1, factsPerPass)
+    }
+
+    /// Which of `passes` passes takes the fact (or names the event) `id`: FNV-1a of its
+    /// bytes, so that any ids, whatever their form, are spread evenly.
+    struct Share: Equatable {
+        let pass: Int
+        let passes: Int
+
+        static func of(_ id: UnsafeRawBufferPointer, passes: Int) -> Int {
+            guard passes > 1 else { return 0 }
+            var h: UInt64 = 0xcbf2_9ce4_8422_2325
+            for b in id { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
+            return Int(h % UInt64(passes))
+        }
+
+        static func of(_ id: String, passes: Int) -> Int {
+            var id = id
+            return id.withUTF8 { of(UnsafeRawBufferPointer($0), passes: passes) }
+        }
+
+        func takes(_ id: String) -> Bool { passes == 1 || Share.of(id, passes: passes) == pass }
+        func takes(_ id: UnsafeRawBufferPointer) -> Bool { passes == 1 || Share.of(id, passes: passes) == pass }
+    }
 
     /// What one fact's row is made of: seqs of the events that bear on it.
     struct Fact {
@@ -58,17 +88,23 @@ struct RowRebuild {
         var index = [String: Ref]()
         for name in try store.streams() {
             guard let pair = StreamID(name), pair.description == name else { throw Unsupported(description: "stream \(name)") }
-            index.removeAll(keepingCapacity: true)
-            let facts = try scan(pair, through: head, index: &index)
-            guard !facts.isEmpty else { continue }
-            let pairRow = ProjectionKeeper.PairRow(facts: facts.count).text
-            let rowsChanged = try merge(rows(facts, of: pair), into: name, in: tx)
+            let passes = max(1, (try store.eventCount(inStream: name) + factsPerPass - 1) / factsPerPass)
+            var facts = 0, rowsChanged = false
+            for pass in 0..<passes {
+                let share = Share(pass: pass, passes: passes)
+                index.removeAll(keepingCapacity: true)
+                let found = try scan(pair, through: head, share: share, index: &index)
+                facts += found.count
+                if try merge(rows(found, of: pair), into: name, share: share, in: tx) { rowsChanged = true }
+            }
+            guard facts > 0 else { continue }
+            let pairRow = ProjectionKeeper.PairRow(facts: facts).text
             let oldPair = try tx.projection(ProjectionKeeper.pairsName, key: name)
             if rowsChanged || oldPair != pairRow {
                 try tx.putProjection(ProjectionKeeper.pairsName, key: name, value: pairRow)
                 changed.append(pair)
             }
-            factCount += facts.count
+            factCount += facts
             written.insert(name)
         }
         for key in old.subtracting(written).sorted() {
@@ -100,13 +136,15 @@ struct RowRebuild {
         }
     }
 
-    /// Makes the stored fact rows of `pair` equal to `rows` (in key order) by writing only the
-    /// differences; returns whether there were any. The stored rows are read in one range
-    /// while the differences are collected, then the differences are written.
-    func merge(_ rows: [Row], into pair: String, in tx: StoreTransaction) throws -> Bool {
+    /// Makes the stored fact rows of `pair` that `share` takes equal to `rows` (in key order)
+    /// by writing only the differences; returns whether there were any. The stored rows are
+    /// read in one range while the differences are collected, then the differences are written.
+    func merge(_ rows: [Row], into pair: String, share: Share, in tx: StoreTransaction) throws -> Bool {
         var puts = [Int](), removes = [[UInt8]]()
         var i = 0
+        let prefix = pair.utf8.count + 1
         try store.forEachProjectionRow(ProjectionKeeper.factsName, keyPrefix: pair + "/") { key, value in
+            guard share.takes(UnsafeRawBufferPointer(rebasing: key[prefix...])) else { return }
             while i < rows.count, RowRebuild.compare(rows[i].key, key) < 0 {
                 puts.append(i)
                 i += 1
@@ -142,10 +180,13 @@ struct RowRebuild {
 
     // MARK: Which events bear on which fact
 
-    /// The facts of `pair` with the seqs of the events bearing on them, as the fold applies
-    /// the pair's events in seq order (see `FactLedger.apply`, timeline policy).
-    /// `index` (empty; kept from pair to pair for its capacity) maps the ids seen to facts.
-    func scan(_ pair: StreamID, through head: Int64, index: inout [String: Ref]) throws -> [Fact] {
+    /// The facts of `pair` that `share` takes, with the seqs of the events bearing on them, as
+    /// the fold applies the pair's events in seq order (see `FactLedger.apply`, timeline
+    /// policy). `index` (empty; kept from pass to pass for its capacity) maps the ids seen to
+    /// facts: the facts the share takes and the corroborations applied to them. An event
+    /// naming an id the index lacks is another share's when the id is (that pass applies it
+    /// or finds it foreign); else it is looked up, as in one pass.
+    func scan(_ pair: StreamID, through head: Int64, share: Share, index: inout [String: Ref]) throws -> [Fact] {
         let name = pair.description
         var facts = [Fact]()
         try store.forEachEventRow(inStream: name, throughSeq: head) { row in
@@ -168,7 +209,7 @@ struct RowRebuild {
                     if facts[i].retraction != nil { facts[i].afterRetraction.append(id) }
                     index[id] = .corroboration(fact: i, seq: seq)
                 case .corroboration?: return
-                case nil: try checkNotForeign(target, of: name, before: seq)
+                case nil: if share.takes(target) { try checkNotForeign(target, of: name, before: seq) }
                 }
             case .eventRetracted:
                 let target = try self.target(row)
@@ -177,9 +218,10 @@ struct RowRebuild {
                     if facts[i].retraction == nil { facts[i].retraction = seq }
                 case .corroboration(let i, let c)?:
                     if let k = facts[i].sources.firstIndex(of: c) { facts[i].sources.remove(at: k) }
-                case nil: try checkNotForeign(target, of: name, before: seq)
+                case nil: if share.takes(target) { try checkNotForeign(target, of: name, before: seq) }
                 }
             default:
+                guard row.withBytes(.id, { share.takes($0) }) else { return }
                 let id = row.string(.id)
                 guard index[id] == nil else { return }
                 index[id] = .fact(facts.count)

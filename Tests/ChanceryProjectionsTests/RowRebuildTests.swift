@@ -42,6 +42,63 @@ func streamLocalLog(seed: UInt64, count: Int) -> [RecordedEvent] {
         #expect(difference(try keeper.state(), try foldOfTheLog(store)) == nil)
     }
 
+    /// A pair read in several passes (each holding the facts of its share of the ids) gives
+    /// the rows of one pass, byte for byte, from nothing and over stale rows.
+    @Test(arguments: [(UInt64(1), 1), (2, 2), (3, 3), (4, 7), (5, 1), (6, 13), (7, 2), (8, 40)])
+    func rowsInPassesEqualTheFoldsRows(seed: UInt64, factsPerPass: Int) throws {
+        let store = try appendInBatches(streamLocalLog(seed: seed, count: 200), seed: seed)
+        let keeper = ProjectionKeeper(store: store)
+        let folded = try store.write { tx in try keeper.rebuildByFolding(in: tx) }
+        let byFold = try allRows(store)
+        // Over the fold's rows: nothing differs.
+        let same = try store.write { tx in try RowRebuild(store: store, factsPerPass: factsPerPass).run(in: tx) }
+        #expect(same.changed.isEmpty, "seed \(seed): \(same.changed.map(\.description))")
+        #expect(same.facts == folded.facts && same.pairs == folded.pairs)
+        // From nothing, and over rows of which some are wrong, missing or of no fact.
+        for damage in [false, true] {
+            try store.write { tx in
+                if damage {
+                    let rows = try store.projectionRows(ProjectionKeeper.factsName)
+                    try tx.putProjection(ProjectionKeeper.factsName, key: rows[0].key, value: #"{"seq":1}"#)
+                    try tx.removeProjection(ProjectionKeeper.factsName, key: rows[rows.count / 2].key)
+                    try tx.putProjection(ProjectionKeeper.factsName, key: "IR-KZ/zz-no-such-fact", value: #"{"seq":2}"#)
+                } else {
+                    for name in [ProjectionKeeper.factsName, ProjectionKeeper.pairsName] { try tx.clearProjection(name) }
+                }
+            }
+            let r = try store.write { tx in try RowRebuild(store: store, factsPerPass: factsPerPass).run(in: tx) }
+            #expect(!r.changed.isEmpty && r.facts == folded.facts)
+            let rows = try allRows(store)
+            #expect(rows.map(\.key) == byFold.map(\.key), "seed \(seed), damaged \(damage)")
+            for (a, b) in zip(rows, byFold) where a.value != b.value {
+                Issue.record("seed \(seed) \(a.key):\n passes: \(a.value)\n fold: \(b.value)")
+                break
+            }
+        }
+    }
+
+    /// An event naming another pair's fact is found whatever the number of passes: the pass
+    /// whose share takes the id named looks it up.
+    @Test(arguments: [1, 2, 3, 5, 1_000])
+    func eventsAcrossPairsAreFoundInPasses(factsPerPass: Int) throws {
+        for seed in [3, 4, 6] as [UInt64] {
+            let store = try appendInBatches(randomLog(seed: seed, count: 120), seed: seed)
+            #expect(throws: RowRebuild.Unsupported.self, "seed \(seed)") {
+                try store.write { tx in try RowRebuild(store: store, factsPerPass: factsPerPass).run(in: tx) }
+            }
+        }
+    }
+
+    /// The shares of the ids split any ids about evenly, and every id has one.
+    @Test func sharesSpreadIds() {
+        for passes in [1, 2, 3, 7] {
+            var counts = [Int](repeating: 0, count: passes)
+            for n in 0..<7_000 { counts[RowRebuild.Share.of("e-\(n)", passes: passes)] += 1 }
+            let low = counts.min()!, high = counts.max()!
+            #expect(low > 7_000 / passes * 8 / 10 && high < 7_000 / passes * 12 / 10, "\(passes): \(counts)")
+        }
+    }
+
     /// A corroboration recorded in another pair's stream is left to the fold (the row path
     /// refuses it), and `rebuild()` still gives the fold's rows.
     @Test func anEventNamingAnotherPairsFactFallsBackToTheFold() throws {
