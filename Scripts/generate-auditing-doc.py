@@ -171,7 +171,10 @@ t('''## How the projections are kept
   projection rows of the facts it touches (table `projection_state`: one row per fact,
   `facts/IR-KZ/<id>`, and one per pair, `pairs/IR-KZ`) and the checkpoint, the last seq
   applied (`projection_checkpoints`, `ledger.2`). The work is proportional to the events
-  appended, whatever the size of the log.
+  appended, whatever the size of the log: a new fact gets its row, a corroboration or
+  retraction of a fact of its own pair changes that fact's row by seqs and ids, without
+  reading the fact back (`RowApply`); an event naming another pair's fact, or a payload of
+  an older version, is folded into the facts it touches instead.
 - A fact's row holds no evidence of its own, only which events make the fact, by seq:
   `{"seq":41,"sources":[57],"retraction":63,"corroborations":["…"]}` (its event, the
   corroborations whose source it still carries, the retraction that withdrew it). Reading a
@@ -192,7 +195,10 @@ t('''## How the projections are kept
   differed. It goes pair by pair: a pair's events are read once in seq order (seq, id, type
   and the event a corroboration or retraction names) to learn which events bear on which
   fact; the rows are compared with the stored ones in key order and only those that differ
-  are written (or removed), so memory holds one pair's seqs and ids, never the log. When the
+  are written (or removed). A pair of more than 20 000 events is read in several passes,
+  each taking the facts of its share of the ids (by a hash of the id) and their
+  corroborations, so memory holds the seqs and ids of about 20 000 facts at most, whatever
+  the size of the pair or the log. When the
   log holds what that path leaves alone (an event naming another pair's fact, a
   corroboration or retraction of an older payload version), it folds the whole log in memory
   instead. Property tests check, on generated logs with corroborations and retractions
