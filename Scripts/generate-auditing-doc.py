@@ -183,14 +183,14 @@ t('''## How the projections are kept
   `ledger`) has its rows rebuilt on first use.
 - Queries without `--at-seq`/`--known-at` read those rows; before reading, they apply any
   event the checkpoint has not seen (appended by a tool that does not keep projections).
-- `state --json` and `history --json` are written a fact at a time: a first pass over the
-  pair's rows learns which facts belong, in what timeline order, and what they add up to
+- `state` and `history` (JSON, table or CSV) are written a fact at a time: a first pass
+  over the pair's rows learns which facts belong, in what timeline order, and what they add up to
   (contact, counts, latest trade figures, sources); a second pass writes the facts in order,
   reading again those not kept (an answer keeps at most 2 000 whole facts in memory). Beyond
   those, a fact costs 24 bytes and its row key's (about 70 bytes in all), and the summary
   holds the distinct source articles and files. The bytes are those of the answer built
-  whole (tests compare them). Tables, CSV, `--at-seq`/`--known-at` and the other queries
-  still build the answer whole.
+  whole (tests compare them); a table takes one more pass, for its columns' widths. With
+  `--at-seq`/`--known-at`, and for the other queries, the answer is still built whole.
 - `chancery replay` rebuilds every row from seq 1, in one transaction, and says whether they
   differed. It goes pair by pair: a pair's events are read once in seq order (seq, id, type
   and the event a corroboration or retraction names) to learn which events bear on which

@@ -24,38 +24,10 @@ extension QueryService {
         if slice.boundsTransactionTime {
             try out.value(try state(pair, slice: slice).json, indent: 0)
         } else {
-            try catchUp()
-            try store.reading { try writeState(pair, slice: slice, keptFacts: keptFacts, into: &out) }
+            try withStreamedState(pair, slice: slice, keptFacts: keptFacts) { try $0.write(into: &out) }
         }
         out.text("\n")
         try out.flush()
-    }
-
-    private func writeState(_ pair: StreamID, slice: TimeSlice, keptFacts: Int, into out: inout JSONStream) throws {
-        var summary = StateSummary(slice: slice)
-        let each = keptFacts / 3
-        var lists: [StateSummary.Section: Listing] = [.visits: Listing(keeping: each), .talks: Listing(keeping: each),
-                                                      .agreements: Listing(keeping: each)]
-        try ProjectionKeeper(store: store).forEachFact(of: pair) { key, f in
-            guard BilateralStateProjection.policy.accepts(f.type), f.retraction == nil, slice.admitsValid(f.occurred),
-                  let section = summary.add(f) else { return }
-            lists[section]!.add(f, key: key)
-        }
-        var members = summary.members(pair: pair)
-        let streamed = ["agreements": StateSummary.Section.agreements, "talks": .talks, "visits": .visits]
-        for k in streamed.keys { members[k] = .null }
-        out.text("{")
-        for (n, k) in members.keys.sorted().enumerated() {
-            out.key(k, indent: 2, first: n == 0)
-            if let section = streamed[k] {
-                out.openArray(indent: 2)
-                try lists[section]!.forEach(in: store, pair: pair) { try out.element($0.itemJSON) }
-                out.closeArray()
-            } else {
-                try out.value(members[k]!, indent: 2)
-            }
-        }
-        out.closeObject(indent: 0)
     }
 
     /// Writes `JSONText.pretty(history(pair, period:, type:, slice:).json)` to `sink`, in chunks.
@@ -66,21 +38,116 @@ extension QueryService {
         if slice.boundsTransactionTime {
             try out.value(try history(pair, period: period, type: type, slice: slice).json, indent: 0)
         } else {
-            try catchUp()
-            try store.reading {
-                var list = Listing(keeping: keptFacts)
-                try ProjectionKeeper(store: store).forEachFact(of: pair) { key, f in
-                    guard TimelineProjection.policy.accepts(f.type), slice.admitsValid(f.occurred), period.contains(f.occurred),
-                          type == nil || f.type == type else { return }
-                    list.add(f, key: key)
-                }
+            try withStreamedHistory(pair, period: period, type: type, slice: slice, keptFacts: keptFacts) { h in
                 out.openArray(indent: 0)
-                try list.forEach(in: store, pair: pair) { try out.element($0.historyJSON) }
+                try h.forEach { try out.element($0.historyJSON) }
                 out.closeArray()
             }
         }
         out.text("\n")
         try out.flush()
+    }
+
+    /// Runs `body` with `state(pair, slice:)` after its first pass, inside one read
+    /// transaction. `slice` must not bound transaction time (those answers are folded).
+    public func withStreamedState<T>(_ pair: StreamID, slice: TimeSlice = .all, keptFacts: Int = QueryService.keptFacts,
+                                     _ body: (StreamedState) throws -> T) throws -> T {
+        precondition(!slice.boundsTransactionTime, "a streamed state reads the persisted rows")
+        try catchUp()
+        return try store.reading {
+            var summary = StateSummary(slice: slice)
+            let each = keptFacts / 3
+            var lists: [StateSummary.Section: Listing] = [.visits: Listing(keeping: each), .talks: Listing(keeping: each),
+                                                          .agreements: Listing(keeping: each)]
+            try ProjectionKeeper(store: store).forEachFact(of: pair) { key, f in
+                guard BilateralStateProjection.policy.accepts(f.type), f.retraction == nil, slice.admitsValid(f.occurred),
+                      let section = summary.add(f) else { return }
+                lists[section]!.add(f, key: key)
+            }
+            return try body(StreamedState(store: store, pair: pair, summary: summary, lists: lists))
+        }
+    }
+
+    /// Runs `body` with `history(pair, period:, type:, slice:)` after its first pass, inside
+    /// one read transaction. `slice` must not bound transaction time.
+    public func withStreamedHistory<T>(_ pair: StreamID, period: ValidPeriod = .always, type: EventType? = nil,
+                                       slice: TimeSlice = .all, keptFacts: Int = QueryService.keptFacts,
+                                       _ body: (StreamedHistory) throws -> T) throws -> T {
+        precondition(!slice.boundsTransactionTime, "a streamed history reads the persisted rows")
+        try catchUp()
+        return try store.reading {
+            var list = Listing(keeping: keptFacts)
+            try ProjectionKeeper(store: store).forEachFact(of: pair) { key, f in
+                guard TimelineProjection.policy.accepts(f.type), slice.admitsValid(f.occurred), period.contains(f.occurred),
+                      type == nil || f.type == type else { return }
+                list.add(f, key: key)
+            }
+            return try body(StreamedHistory(store: store, pair: pair, list: list))
+        }
+    }
+}
+
+/// `state A B` after its first pass: the summary, and the facts of each list given back in
+/// timeline order as often as asked (each time reading again those not kept).
+public struct StreamedState {
+    let store: EventStore
+    public let pair: StreamID
+    public let summary: StateSummary
+    let lists: [StateSummary.Section: Listing]
+
+    /// The facts of one list, in timeline order.
+    public func forEach(_ section: StateSummary.Section, _ body: (FactRecord) throws -> Void) throws {
+        try lists[section]!.forEach(in: store, pair: pair, body)
+    }
+
+    /// The rows of `BilateralSnapshot.table`, in order.
+    public func forEachRow(_ body: ([String]) throws -> Void) throws {
+        for r in BilateralSnapshot.contactRows(summary.contact) { try body(r) }
+        for section in [StateSummary.Section.visits, .talks, .agreements] {
+            try forEach(section) { try body(BilateralSnapshot.factRow($0)) }
+        }
+        for k in summary.trade.keys.sorted() { try body(BilateralSnapshot.tradeRow(summary.trade[k]!)) }
+        try body(BilateralSnapshot.sourcesRow(files: summary.files, sources: summary.sources))
+    }
+
+    /// `JSONText.pretty` of the snapshot's `json`, less the final newline.
+    func write(into out: inout JSONStream) throws {
+        var members = summary.members(pair: pair)
+        let streamed = ["agreements": StateSummary.Section.agreements, "talks": .talks, "visits": .visits]
+        for k in streamed.keys { members[k] = .null }
+        out.text("{")
+        for (n, k) in members.keys.sorted().enumerated() {
+            out.key(k, indent: 2, first: n == 0)
+            if let section = streamed[k] {
+                out.openArray(indent: 2)
+                try forEach(section) { try out.element($0.itemJSON) }
+                out.closeArray()
+            } else {
+                try out.value(members[k]!, indent: 2)
+            }
+        }
+        out.closeObject(indent: 0)
+    }
+}
+
+/// `history A B` after its first pass: the facts given back in timeline order as often as
+/// asked (each time reading again those not kept).
+public struct StreamedHistory {
+    let store: EventStore
+    public let pair: StreamID
+    let list: Listing
+
+    /// The number of facts.
+    public var count: Int { list.count }
+
+    /// The facts in timeline order.
+    public func forEach(_ body: (FactRecord) throws -> Void) throws {
+        try list.forEach(in: store, pair: pair, body)
+    }
+
+    /// The rows of `History.table`, each with whether the fact is withdrawn.
+    public func forEachRow(_ body: ([String], Bool) throws -> Void) throws {
+        try forEach { try body(History.row($0), $0.isRetracted) }
     }
 }
 
@@ -103,6 +170,8 @@ struct Listing {
     private var kept = [Int64: FactRecord]()
 
     init(keeping limit: Int) { self.limit = limit }
+
+    var count: Int { entries.count }
 
     static func packed(_ d: FuzzyDate) -> Int64 {
         let (y, m, day) = d.sortKey

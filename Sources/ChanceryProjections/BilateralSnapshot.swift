@@ -87,19 +87,35 @@ public struct BilateralSnapshot: Hashable, Sendable {
     /// Rows `section | occurred | summary | status | sources | id`: first and last contact,
     /// each visit, talks, agreement and latest trade figure, then the sources.
     public var table: Table {
-        var rows: [[String]] = [
-            ["first contact", FactText.orDash(contact.first?.description), "", "", "", ""],
-            ["last contact", FactText.orDash(contact.last?.description), "", "", "", ""],
-        ]
-        for f in visits + talks + agreements {
-            rows.append([f.kind, f.when, f.summary, f.status ?? "", String(f.sourceCount), f.id])
-        }
-        for k in trade.keys.sorted() {
-            let f = trade[k]!
-            rows.append(["trade", f.tradeDate.description, f.summary, "", String(f.sourceCount), f.id])
-        }
-        rows.append(["sources", "", FactText.list(files, upTo: 12), "", String(sources), ""])
-        return Table(header: ["section", "occurred", "summary", "status", "sources", "id"], rows: rows)
+        var rows = BilateralSnapshot.contactRows(contact)
+        for f in visits + talks + agreements { rows.append(BilateralSnapshot.factRow(f)) }
+        for k in trade.keys.sorted() { rows.append(BilateralSnapshot.tradeRow(trade[k]!)) }
+        rows.append(BilateralSnapshot.sourcesRow(files: files, sources: sources))
+        return Table(header: BilateralSnapshot.tableHeader, rows: rows)
+    }
+
+    /// The header of `table`.
+    public static let tableHeader = ["section", "occurred", "summary", "status", "sources", "id"]
+
+    /// The first rows of `table`: first and last contact.
+    public static func contactRows(_ contact: ContactSpan) -> [[String]] {
+        [["first contact", FactText.orDash(contact.first?.description), "", "", "", ""],
+         ["last contact", FactText.orDash(contact.last?.description), "", "", "", ""]]
+    }
+
+    /// The row of a visit, talks or agreement.
+    public static func factRow(_ f: FactRecord) -> [String] {
+        [f.kind, f.when, f.summary, f.status ?? "", String(f.sourceCount), f.id]
+    }
+
+    /// The row of a series' latest trade figure.
+    public static func tradeRow(_ f: FactRecord) -> [String] {
+        ["trade", f.tradeDate.description, f.summary, "", String(f.sourceCount), f.id]
+    }
+
+    /// The last row: the sources.
+    public static func sourcesRow(files: [String], sources: Int) -> [String] {
+        ["sources", "", FactText.list(files, upTo: 12), "", String(sources), ""]
     }
 }
 

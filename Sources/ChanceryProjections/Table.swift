@@ -16,14 +16,27 @@ public struct Table: Hashable, Sendable {
     /// columns): its widest cell, not counting cells longer than `widestPadded`.
     public static func columnWidths(_ rows: [[String]], widestPadded: Int = Table.widestPadded) -> [Int] {
         guard let first = rows.first else { return [] }
-        var widths = [Int](repeating: 0, count: first.count)
-        for r in rows {
-            for (i, c) in r.enumerated() where i < widths.count {
+        var w = Widths(columns: first.count, widestPadded: widestPadded)
+        for r in rows { w.add(r) }
+        return w.widths
+    }
+
+    /// `columnWidths` taken a row at a time.
+    public struct Widths: Sendable {
+        public private(set) var widths: [Int]
+        let widestPadded: Int
+
+        public init(columns: Int, widestPadded: Int = Table.widestPadded) {
+            widths = [Int](repeating: 0, count: columns)
+            self.widestPadded = widestPadded
+        }
+
+        public mutating func add(_ row: [String]) {
+            for (i, c) in row.enumerated() where i < widths.count {
                 let n = c.count
                 if n <= widestPadded { widths[i] = max(widths[i], n) }
             }
         }
-        return widths
     }
 }
 

@@ -44,11 +44,14 @@ public struct History: Hashable, Sendable {
     public var json: JSONValue { .array(items.map(\.historyJSON)) }
 
     /// Rows `seq | occurred | type | summary | sources | corroborations | retracted | id`.
-    public var table: Table {
-        Table(header: ["seq", "occurred", "type", "summary", "sources", "corroborations", "retracted", "id"],
-              rows: items.map { f in
-                  [String(f.seq), f.when, f.type.rawValue, f.summary, f.files.joined(separator: ", "),
-                   String(f.corroborations), f.retraction.map { "yes: \($0.reason)" } ?? "", f.id]
-              })
+    public var table: Table { Table(header: History.tableHeader, rows: items.map(History.row)) }
+
+    /// The header of `table`.
+    public static let tableHeader = ["seq", "occurred", "type", "summary", "sources", "corroborations", "retracted", "id"]
+
+    /// The row of one fact.
+    public static func row(_ f: FactRecord) -> [String] {
+        [String(f.seq), f.when, f.type.rawValue, f.summary, f.files.joined(separator: ", "),
+         String(f.corroborations), f.retraction.map { "yes: \($0.reason)" } ?? "", f.id]
     }
 }

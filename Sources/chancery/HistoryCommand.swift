@@ -37,13 +37,19 @@ struct HistoryCommand: ParsableCommand {
         let pair = try self.pair.pair(), period = try self.period.period()
         let store = try global.open()
         let service = QueryService(store: store), type = try factType()
-        if output.format == .json {
-            // Written a fact at a time: a pair with 100 000 facts needs no more memory than one with 10.
-            var out = Output()
+        // Without a transaction-time bound, written a fact at a time.
+        if !time.slice.boundsTransactionTime {
             try reporting {
-                try service.writeHistoryJSON(pair, period: period, type: type, slice: time.slice) { out.write(bytes: $0) }
+                if output.format == .json {
+                    var out = Output()
+                    try service.writeHistoryJSON(pair, period: period, type: type, slice: time.slice) { out.write(bytes: $0) }
+                    out.flush()
+                } else {
+                    try service.withStreamedHistory(pair, period: period, type: type, slice: time.slice) { history in
+                        try Render.emitRows(header: History.tableHeader, output.format) { row in try history.forEachRow(row) }
+                    }
+                }
             }
-            out.flush()
             return
         }
         let history = try reporting { try service.history(pair, period: period, type: type, slice: time.slice) }

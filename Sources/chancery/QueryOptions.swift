@@ -144,16 +144,51 @@ enum Render {
     /// The aligned table; `marked` rows (by index) in red when colour is on.
     static func text(_ table: ChanceryProjections.Table, marked: Set<Int> = []) -> String {
         let colour = Terminal.colour
-        var lines = Table.render([table.header] + table.rows, bold: colour)
-            .split(separator: "\n", omittingEmptySubsequences: false).map { line in
-                // No trailing blanks when the last cells are empty.
-                var l = Substring(line)
-                while l.last == " " { l.removeLast() }
-                return String(l)
-            }
-        if colour {
-            for i in marked where i + 1 < lines.count { lines[i + 1] = "\u{1B}[31m" + lines[i + 1] + "\u{1B}[0m" }
+        let widths = ChanceryProjections.Table.columnWidths([table.header] + table.rows)
+        var out = text(header: table.header, widths: widths, colour: colour)
+        for (i, r) in table.rows.enumerated() { out += text(row: r, widths: widths, marked: marked.contains(i), colour: colour) }
+        return out
+    }
+
+    /// The header's line of an aligned table (in bold when colour is on).
+    static func text(header: [String], widths: [Int], colour: Bool) -> String {
+        let line = Table.line(header, widths: widths)
+        return colour ? "\u{1B}[1m" + line + "\u{1B}[0m\n" : trimmed(line) + "\n"
+    }
+
+    /// A row's line of an aligned table (in red when `marked` and colour is on).
+    static func text(row: [String], widths: [Int], marked: Bool, colour: Bool) -> String {
+        let line = trimmed(Table.line(row, widths: widths))
+        return colour && marked ? "\u{1B}[31m" + line + "\u{1B}[0m\n" : line + "\n"
+    }
+
+    /// No trailing blanks when the last cells are empty.
+    private static func trimmed(_ line: String) -> String {
+        var l = Substring(line)
+        while l.last == " " { l.removeLast() }
+        return String(l)
+    }
+
+    /// Writes a table or CSV of `header` and the rows `rows` gives, a row at a time: for CSV
+    /// once; for a table twice (the columns' widths, then the lines). `rows` calls its
+    /// argument with each row and whether it is marked (withdrawn).
+    static func emitRows(header: [String], _ format: QueryFormat,
+                         rows: ((_ row: [String], _ marked: Bool) throws -> Void) throws -> Void) throws {
+        var out = Output()
+        switch format {
+        case .json:
+            preconditionFailure("JSON is written by the query itself")
+        case .csv:
+            out.write(Table.csvLine(header) + "\n")
+            try rows { r, _ in out.write(Table.csvLine(r) + "\n") }
+        case .table:
+            let colour = Terminal.colour
+            var widths = ChanceryProjections.Table.Widths(columns: header.count)
+            widths.add(header)
+            try rows { r, _ in widths.add(r) }
+            out.write(text(header: header, widths: widths.widths, colour: colour))
+            try rows { r, marked in out.write(text(row: r, widths: widths.widths, marked: marked, colour: colour)) }
         }
-        return lines.joined(separator: "\n")
+        out.flush()
     }
 }

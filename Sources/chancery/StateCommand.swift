@@ -1,6 +1,7 @@
 import ArgumentParser
 import ChanceryCore
 import ChanceryDomain
+import ChanceryProjections
 
 struct StateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -21,11 +22,22 @@ struct StateCommand: ParsableCommand {
         let pair = try self.pair.pair()
         let store = try global.open()
         let service = QueryService(store: store)
-        if output.format == .json {
-            // Written a fact at a time: a pair with 100 000 facts needs no more memory than one with 10.
-            var out = Output()
-            try reporting { try service.writeStateJSON(pair, slice: time.slice) { out.write(bytes: $0) } }
-            out.flush()
+        // Without a transaction-time bound, written a fact at a time: a pair with 100 000
+        // facts needs little more memory than one with 10.
+        if !time.slice.boundsTransactionTime {
+            try reporting {
+                if output.format == .json {
+                    var out = Output()
+                    try service.writeStateJSON(pair, slice: time.slice) { out.write(bytes: $0) }
+                    out.flush()
+                } else {
+                    try service.withStreamedState(pair, slice: time.slice) { state in
+                        try Render.emitRows(header: BilateralSnapshot.tableHeader, output.format) { row in
+                            try state.forEachRow { try row($0, false) }
+                        }
+                    }
+                }
+            }
             return
         }
         let snapshot = try reporting { try service.state(pair, slice: time.slice) }

@@ -9,22 +9,33 @@ enum Table {
         let widths = ChanceryProjections.Table.columnWidths(rows)
         var s = ""
         for (n, r) in rows.enumerated() {
-            var line = ""
-            for (i, c) in r.enumerated() {
-                let last = i == r.count - 1
-                line += last ? c : c + String(repeating: " ", count: max(widths[i] - c.count, 0) + 2)
-            }
+            var line = self.line(r, widths: widths)
             if n == 0 && bold { line = "\u{1B}[1m" + line + "\u{1B}[0m" }
             s += line + "\n"
         }
         return s
     }
 
+    /// One row, each cell but the last padded to its column's width and two blanks.
+    static func line(_ r: [String], widths: [Int]) -> String {
+        var line = ""
+        for (i, c) in r.enumerated() {
+            let last = i == r.count - 1
+            line += last ? c : c + String(repeating: " ", count: max(widths[i] - c.count, 0) + 2)
+        }
+        return line
+    }
+
     /// RFC 4180 CSV.
     static func csv(_ rows: [[String]]) -> String {
-        rows.map { $0.map { c in
+        rows.map(csvLine).joined(separator: "\n") + "\n"
+    }
+
+    /// One CSV record (no line end).
+    static func csvLine(_ r: [String]) -> String {
+        r.map { c in
             c.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) ? "\"" + c.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : c
-        }.joined(separator: ",") }.joined(separator: "\n") + "\n"
+        }.joined(separator: ",")
     }
 }
 

@@ -61,6 +61,33 @@ import Testing
         #expect(withdrawn > 0, "the logs must hold withdrawn facts")
     }
 
+    /// The rows of the tables (and which are withdrawn), a fact at a time, are the tables of
+    /// the answers built whole; asked twice, they come twice the same.
+    @Test(arguments: [(UInt64(31), 0), (32, 6), (33, 30_000)])
+    func tableRowsAreTheWholeTables(seed: UInt64, kept: Int) throws {
+        let store = try appendInBatches(randomLog(seed: seed, count: 220), seed: seed)
+        let service = QueryService(store: store)
+        for pair in try service.pairs() {
+            for slice in Self.slices where !slice.boundsTransactionTime {
+                let whole = try service.state(pair, slice: slice).table
+                try service.withStreamedState(pair, slice: slice, keptFacts: kept) { s in
+                    for _ in 0..<2 {
+                        var rows = [[String]]()
+                        try s.forEachRow { rows.append($0) }
+                        #expect(rows == whole.rows, "seed \(seed) \(pair) \(slice.echo)")
+                    }
+                }
+                let history = try service.history(pair, period: ValidPeriod(from: .year(2024)), slice: slice)
+                try service.withStreamedHistory(pair, period: ValidPeriod(from: .year(2024)), slice: slice, keptFacts: kept) { h in
+                    #expect(h.count == history.items.count)
+                    var rows = [[String]](), marked = [Bool]()
+                    try h.forEachRow { rows.append($0); marked.append($1) }
+                    #expect(rows == history.table.rows && marked == history.items.map(\.isRetracted), "seed \(seed) \(pair)")
+                }
+            }
+        }
+    }
+
     /// A pair with no fact: the empty answers.
     @Test func aPairWithoutFacts() throws {
         let store = try appendInBatches(randomLog(seed: 9, count: 40), seed: 9)
