@@ -70,11 +70,9 @@ public struct QueryService {
 
     /// `partners C`: the countries `country` has facts with in `period`, most active first.
     public func partners(_ country: CountryCode, period: ValidPeriod = .always, slice: TimeSlice = .all) throws -> PartnerRanking {
+        if !slice.boundsTransactionTime { return try streamedPartners(country, period: period, slice: slice) }
         let pairs = try self.pairs().filter { $0.contains(country) }
-        if slice.boundsTransactionTime {
-            return PartnersProjection.ranking(try events(of: pairs, slice: slice), country: country, period: period, slice: slice)
-        }
-        return PartnersProjection.ranking(try persisted(PartnersProjection.self, pairs), country: country, period: period, slice: slice)
+        return PartnersProjection.ranking(try events(of: pairs, slice: slice), country: country, period: period, slice: slice)
     }
 
     /// `diff A B --from DATE --to DATE`: the relationship as of `to` against as of `from`.

@@ -48,6 +48,30 @@ extension QueryService {
         try out.flush()
     }
 
+    /// `partners(country, period:, slice:)` read a fact at a time, a pair after another
+    /// (memory for one pair's distinct articles, not for its facts). `slice` must not bound
+    /// transaction time.
+    public func streamedPartners(_ country: CountryCode, period: ValidPeriod = .always,
+                                 slice: TimeSlice = .all) throws -> PartnerRanking {
+        precondition(!slice.boundsTransactionTime, "streamed partners read the persisted rows")
+        let pairs = try self.pairs().filter { $0.contains(country) }
+        return try store.reading {
+            var out = [PartnerActivity]()
+            let keeper = ProjectionKeeper(store: store)
+            for pair in pairs {
+                guard let partner = pair.other(than: country) else { continue }
+                var tally = PartnerActivity.Tally(partner: partner, pair: pair, slice: slice)
+                try keeper.forEachFact(of: pair) { _, f in
+                    guard PartnersProjection.policy.accepts(f.type), f.retraction == nil, slice.admitsValid(f.occurred),
+                          period.contains(f.occurred) else { return }
+                    tally.add(f)
+                }
+                if tally.activity.facts > 0 { out.append(tally.activity) }
+            }
+            return PartnerRanking(country: country, period: period, slice: slice, partners: out)
+        }
+    }
+
     /// Runs `body` with `state(pair, slice:)` after its first pass, inside one read
     /// transaction. `slice` must not bound transaction time (those answers are folded).
     public func withStreamedState<T>(_ pair: StreamID, slice: TimeSlice = .all, keptFacts: Int = QueryService.keptFacts,

@@ -19,11 +19,6 @@ public enum PartnersProjection: LedgerProjection {
             guard !facts.isEmpty, let partner = pair.other(than: country) else { continue }
             out.append(PartnerActivity(partner: partner, pair: pair, facts: facts, slice: slice))
         }
-        out.sort { a, b in
-            if a.facts != b.facts { return a.facts > b.facts }
-            if a.sources != b.sources { return a.sources > b.sources }
-            return a.partner < b.partner
-        }
         return PartnerRanking(country: country, period: period, slice: slice, partners: out)
     }
 
@@ -48,24 +43,49 @@ public struct PartnerActivity: Hashable, Sendable {
     public var contact: ContactSpan
 
     public init(partner: CountryCode, pair: StreamID, facts: [FactRecord], slice: TimeSlice) {
-        self.partner = partner
-        self.pair = pair
-        self.facts = facts.count
-        var articles = Set<String>()
-        var v = 0, t = 0, a = 0, tr = 0
-        for f in facts {
+        var tally = Tally(partner: partner, pair: pair, slice: slice)
+        for f in facts { tally.add(f) }
+        self = tally.activity
+    }
+
+    /// A `PartnerActivity` taken a fact at a time, in any order.
+    public struct Tally {
+        /// The activity of the facts added so far.
+        public var activity: PartnerActivity {
+            var a = partial
+            a.sources = articles.count
+            return a
+        }
+
+        private var partial: PartnerActivity
+        private var articles = Set<String>()
+        private let slice: TimeSlice
+
+        public init(partner: CountryCode, pair: StreamID, slice: TimeSlice) {
+            partial = PartnerActivity(partner: partner, pair: pair)
+            self.slice = slice
+        }
+
+        /// Counts a live fact of the pair that the slice and period admit.
+        public mutating func add(_ f: FactRecord) {
+            partial.facts += 1
             for s in f.sources { articles.insert(s.article) }
             switch f.data {
-            case .visitStarted: v += 1
-            case .talksHeld: t += 1
-            case .agreementSigned: a += 1
-            case .tradeFigureReported: tr += 1
+            case .visitStarted: partial.visits += 1
+            case .talksHeld: partial.talks += 1
+            case .agreementSigned: partial.agreements += 1
+            case .tradeFigureReported: partial.trade += 1
             case .eventCorroborated, .eventRetracted: break
             }
+            partial.contact.include(f, slice: slice)
         }
-        sources = articles.count
-        visits = v; talks = t; agreements = a; trade = tr
-        contact = ContactSpan(facts, slice: slice)
+    }
+
+    init(partner: CountryCode, pair: StreamID) {
+        self.partner = partner
+        self.pair = pair
+        facts = 0; sources = 0; visits = 0; talks = 0; agreements = 0; trade = 0
+        contact = ContactSpan()
     }
 
     /// `{"partner","pair","facts","sources","visits","talks","agreements","trade","firstContact","lastContact"}`.
@@ -86,8 +106,15 @@ public struct PartnerRanking: Hashable, Sendable {
     /// Most active first.
     public var partners: [PartnerActivity]
 
+    /// The ranking of `partners` (in any order): by number of facts, then distinct source
+    /// articles, then code.
     public init(country: CountryCode, period: ValidPeriod, slice: TimeSlice, partners: [PartnerActivity]) {
-        self.country = country; self.period = period; self.slice = slice; self.partners = partners
+        self.country = country; self.period = period; self.slice = slice
+        self.partners = partners.sorted { a, b in
+            if a.facts != b.facts { return a.facts > b.facts }
+            if a.sources != b.sources { return a.sources > b.sources }
+            return a.partner < b.partner
+        }
     }
 
     /// An array of `PartnerActivity.json`, most active first.

@@ -198,6 +198,9 @@ func foldOfTheLog(_ store: EventStore) throws -> ProjectionSet {
             for c in ["IR", "KZ", "TJ", "UZ", "CN", "ZZ"] as [CountryCode] {
                 #expect(try service.partners(c, slice: slice).json == PartnersProjection.ranking(log, country: c, slice: slice).json,
                         "partners \(c) \(slice)")
+                let period = ValidPeriod(from: FuzzyDate("2024-02"), to: FuzzyDate("2025-11-30"))
+                #expect(try service.partners(c, period: period, slice: slice).json
+                        == PartnersProjection.ranking(log, country: c, period: period, slice: slice).json, "partners \(c) in a period")
             }
         }
         for pair in fold.pairs {
