@@ -48,6 +48,35 @@ extension QueryService {
         try out.flush()
     }
 
+    /// Writes `JSONText.pretty(agreements(pair, status:, slice:).json)` to `sink`, in chunks.
+    public func writeAgreementsJSON(_ pair: StreamID? = nil, status: SigningStatus? = nil, slice: TimeSlice = .all,
+                                    keptFacts: Int = QueryService.keptFacts, to sink: @escaping JSONStream.Sink) throws {
+        var out = JSONStream(sink: sink)
+        if slice.boundsTransactionTime {
+            try out.value(try agreements(pair, status: status, slice: slice).json, indent: 0)
+        } else {
+            try withStreamedAgreements(pair, status: status, slice: slice, keptFacts: keptFacts) { list in
+                out.openArray(indent: 0)
+                try list.forEach { try out.element(AgreementList.itemJSON($0)) }
+                out.closeArray()
+            }
+        }
+        out.text("\n")
+        try out.flush()
+    }
+
+    /// Runs `body` with `agreements(pair, status:, slice:)` to be read a pair at a time,
+    /// inside one read transaction. `slice` must not bound transaction time.
+    public func withStreamedAgreements<T>(_ pair: StreamID? = nil, status: SigningStatus? = nil, slice: TimeSlice = .all,
+                                          keptFacts: Int = QueryService.keptFacts,
+                                          _ body: (StreamedAgreements) throws -> T) throws -> T {
+        precondition(!slice.boundsTransactionTime, "streamed agreements read the persisted rows")
+        let pairs = try pair.map { [$0] } ?? self.pairs()
+        return try store.reading {
+            try body(StreamedAgreements(store: store, pairs: pairs, status: status, slice: slice, keptFacts: keptFacts))
+        }
+    }
+
     /// `partners(country, period:, slice:)` read a fact at a time, a pair after another
     /// (memory for one pair's distinct articles, not for its facts). `slice` must not bound
     /// transaction time.
@@ -151,6 +180,36 @@ public struct StreamedState {
             }
         }
         out.closeObject(indent: 0)
+    }
+}
+
+/// `agreements [A B]` to be read a pair at a time: each pair's agreements in timeline order,
+/// the pairs in order (each walk reads every pair's rows twice: which agreements belong and
+/// in what order, then the agreements).
+public struct StreamedAgreements {
+    let store: EventStore
+    public let pairs: [StreamID]
+    let status: SigningStatus?
+    let slice: TimeSlice
+    let keptFacts: Int
+
+    /// The agreements, by pair then timeline order.
+    public func forEach(_ body: (FactRecord) throws -> Void) throws {
+        let keeper = ProjectionKeeper(store: store)
+        for pair in pairs {
+            var list = Listing(keeping: keptFacts)
+            try keeper.forEachFact(of: pair) { key, f in
+                guard AgreementsProjection.policy.accepts(f.type), f.retraction == nil, slice.admitsValid(f.occurred),
+                      case .agreementSigned(let a) = f.data, status == nil || a.status == status else { return }
+                list.add(f, key: key)
+            }
+            try list.forEach(in: store, pair: pair, body)
+        }
+    }
+
+    /// The rows of `AgreementList.table`, in order.
+    public func forEachRow(_ body: ([String]) throws -> Void) throws {
+        try forEach { f in if let r = AgreementList.row(f) { try body(r) } }
     }
 }
 

@@ -42,21 +42,25 @@ public struct AgreementList: Hashable, Sendable {
     }
 
     /// An array of `{"pair","id","occurred","parties","title","kind","count"?,"status","sources","files"}`.
-    public var json: JSONValue {
-        .array(items.map { f in
-            var o = f.itemJSON.objectValue ?? [:]
-            o["pair"] = .string(f.stream.description)
-            return .object(o)
-        })
+    public var json: JSONValue { .array(items.map(AgreementList.itemJSON)) }
+
+    /// One item of `json`.
+    public static func itemJSON(_ f: FactRecord) -> JSONValue {
+        var o = f.itemJSON.objectValue ?? [:]
+        o["pair"] = .string(f.stream.description)
+        return .object(o)
     }
 
     /// Rows `pair | occurred | kind | title | count | status | sources | id`.
-    public var table: Table {
-        Table(header: ["pair", "occurred", "kind", "title", "count", "status", "sources", "id"],
-              rows: items.compactMap { f in
-                  guard case .agreementSigned(let a) = f.data else { return nil }
-                  return [f.stream.description, f.when, a.kind.rawValue, a.title, a.count.map(String.init) ?? "",
-                          a.status.rawValue, String(f.sourceCount), f.id]
-              })
+    public var table: Table { Table(header: AgreementList.tableHeader, rows: items.compactMap(AgreementList.row)) }
+
+    /// The header of `table`.
+    public static let tableHeader = ["pair", "occurred", "kind", "title", "count", "status", "sources", "id"]
+
+    /// The row of an agreement (`nil` for another fact).
+    public static func row(_ f: FactRecord) -> [String]? {
+        guard case .agreementSigned(let a) = f.data else { return nil }
+        return [f.stream.description, f.when, a.kind.rawValue, a.title, a.count.map(String.init) ?? "",
+                a.status.rawValue, String(f.sourceCount), f.id]
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import ChanceryCore
 import ChanceryDomain
+import ChanceryProjections
 
 struct AgreementsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -28,7 +29,25 @@ struct AgreementsCommand: ParsableCommand {
     func run() throws {
         let pair = try pair()
         let store = try global.open()
-        let list = try reporting { try QueryService(store: store).agreements(pair, status: status, slice: time.slice) }
+        let service = QueryService(store: store)
+        // Without a transaction-time bound, written a pair and a fact at a time.
+        if !time.slice.boundsTransactionTime {
+            try reporting {
+                if output.format == .json {
+                    var out = Output()
+                    try service.writeAgreementsJSON(pair, status: status, slice: time.slice) { out.write(bytes: $0) }
+                    out.flush()
+                } else {
+                    try service.withStreamedAgreements(pair, status: status, slice: time.slice) { list in
+                        try Render.emitRows(header: AgreementList.tableHeader, output.format) { row in
+                            try list.forEachRow { try row($0, false) }
+                        }
+                    }
+                }
+            }
+            return
+        }
+        let list = try reporting { try service.agreements(pair, status: status, slice: time.slice) }
         Render.emit(list.json, list.table, output.format)
     }
 }

@@ -88,6 +88,34 @@ import Testing
         }
     }
 
+    /// Agreements, of one pair or of all, of each status, a pair and a fact at a time: the
+    /// bytes of the whole answer, and its table's rows.
+    @Test(arguments: [(UInt64(41), 0), (42, 1), (43, 30_000)])
+    func agreementsAreTheWholeAnswer(seed: UInt64, kept: Int) throws {
+        let store = try appendInBatches(randomLog(seed: seed, count: 260), seed: seed)
+        let service = QueryService(store: store)
+        var listed = 0
+        for pair in [nil] + (try service.pairs()) {
+            for status in [nil, SigningStatus.signed, .planned] {
+                for slice in Self.slices {
+                    let whole = try service.agreements(pair, status: status, slice: slice)
+                    listed += whole.items.count
+                    let text = try Self.streamed {
+                        try service.writeAgreementsJSON(pair, status: status, slice: slice, keptFacts: kept, to: $0)
+                    }
+                    #expect(text == JSONText.pretty(whole.json), "seed \(seed) \(String(describing: pair)) \(slice.echo)")
+                    guard !slice.boundsTransactionTime else { continue }
+                    try service.withStreamedAgreements(pair, status: status, slice: slice, keptFacts: kept) { list in
+                        var rows = [[String]]()
+                        try list.forEachRow { rows.append($0) }
+                        #expect(rows == whole.table.rows)
+                    }
+                }
+            }
+        }
+        #expect(listed > 50)
+    }
+
     /// A pair with no fact: the empty answers.
     @Test func aPairWithoutFacts() throws {
         let store = try appendInBatches(randomLog(seed: 9, count: 40), seed: 9)
