@@ -190,9 +190,9 @@ t('''## How the projections are kept
   those, a fact costs 24 bytes and its row key's (about 70 bytes in all), and the summary
   holds the distinct source articles and files. The bytes are those of the answer built
   whole (tests compare them); a table takes one more pass, for its columns' widths.
-  `agreements` goes the same way a pair after another, and `partners` tallies each pair's
-  facts as they are read. With `--at-seq`/`--known-at`, and for `trade`, the answer is still
-  built whole.
+  `trade` goes the same way a series at a time, `agreements` a pair after another, and
+  `partners` tallies each pair's facts as they are read. With `--at-seq`/`--known-at` (and
+  for `diff` and `report`) the answer is still built whole.
 - `chancery replay` rebuilds every row from seq 1, in one transaction, and says whether they
   differed. It goes pair by pair: a pair's events are read once in seq order (seq, id, type
   and the event a corroboration or retraction names) to learn which events bear on which

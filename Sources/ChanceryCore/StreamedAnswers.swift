@@ -77,6 +77,65 @@ extension QueryService {
         }
     }
 
+    /// Writes `JSONText.pretty(trade(pair, metric:, slice:).json)` to `sink`, in chunks.
+    public func writeTradeJSON(_ pair: StreamID, metric: TradeMetric? = nil, slice: TimeSlice = .all,
+                               keptFacts: Int = QueryService.keptFacts, to sink: @escaping JSONStream.Sink) throws {
+        var out = JSONStream(sink: sink)
+        if slice.boundsTransactionTime {
+            try out.value(try trade(pair, metric: metric, slice: slice).json, indent: 0)
+        } else {
+            try withStreamedTrade(pair, metric: metric, slice: slice, keptFacts: keptFacts) { t in
+                var members = slice.echo
+                members["pair"] = .string(pair.description)
+                members["metric"] = metric.map { .string($0.rawValue) } ?? .null
+                members["series"] = .null
+                out.text("{")
+                for (n, k) in members.keys.sorted().enumerated() {
+                    out.key(k, indent: 2, first: n == 0)
+                    guard k == "series" else { try out.value(members[k]!, indent: 2); continue }
+                    let keys = t.series.sorted { $0.description < $1.description }
+                    if keys.isEmpty { out.text("{}"); continue }
+                    out.text("{")
+                    for (m, key) in keys.enumerated() {
+                        out.key(key.description, indent: 4, first: m == 0)
+                        out.openArray(indent: 4)
+                        try t.forEach(key) { try out.element($0.itemJSON) }
+                        out.closeArray()
+                    }
+                    out.closeObject(indent: 2)
+                }
+                out.closeObject(indent: 0)
+            }
+        }
+        out.text("\n")
+        try out.flush()
+    }
+
+    /// Runs `body` with `trade(pair, metric:, slice:)` after its first pass, inside one read
+    /// transaction. `slice` must not bound transaction time.
+    public func withStreamedTrade<T>(_ pair: StreamID, metric: TradeMetric? = nil, slice: TimeSlice = .all,
+                                     keptFacts: Int = QueryService.keptFacts, _ body: (StreamedTrade) throws -> T) throws -> T {
+        precondition(!slice.boundsTransactionTime, "a streamed series reads the persisted rows")
+        try catchUp()
+        return try store.reading {
+            var lines = [TradeSeriesKey: Listing]()
+            var kept = keptFacts
+            try ProjectionKeeper(store: store).forEachFact(of: pair) { key, f in
+                guard TradeSeriesProjection.policy.accepts(f.type), f.retraction == nil, slice.admitsValid(f.occurred),
+                      let t = f.tradeFigure, metric == nil || t.metric == metric else { return }
+                let series = TradeSeriesKey(t)
+                if lines[series] == nil {
+                    // The facts kept are shared by the series: the first ones take them.
+                    lines[series] = Listing(keeping: kept)
+                    kept = 0
+                }
+                let d = f.tradeDate
+                lines[series]!.add(f, key: key, date: d.latestDay ?? d)
+            }
+            return try body(StreamedTrade(store: store, pair: pair, lines: lines))
+        }
+    }
+
     /// `partners(country, period:, slice:)` read a fact at a time, a pair after another
     /// (memory for one pair's distinct articles, not for its facts). `slice` must not bound
     /// transaction time.
@@ -213,6 +272,29 @@ public struct StreamedAgreements {
     }
 }
 
+/// `trade A B` after its first pass: each series' figures given back in series order
+/// (`FactRecord.tradeOrder`) as often as asked.
+public struct StreamedTrade {
+    let store: EventStore
+    public let pair: StreamID
+    let lines: [TradeSeriesKey: Listing]
+
+    /// The series, in order.
+    public var series: [TradeSeriesKey] { lines.keys.sorted() }
+
+    /// The figures of one series, oldest first.
+    public func forEach(_ series: TradeSeriesKey, _ body: (FactRecord) throws -> Void) throws {
+        try lines[series]?.forEach(in: store, pair: pair, body)
+    }
+
+    /// The rows of `TradeSeries.table`, in order.
+    public func forEachRow(_ body: ([String]) throws -> Void) throws {
+        for key in series {
+            try forEach(key) { f in if let r = TradeSeries.row(f, series: key) { try body(r) } }
+        }
+    }
+}
+
 /// `history A B` after its first pass: the facts given back in timeline order as often as
 /// asked (each time reading again those not kept).
 public struct StreamedHistory {
@@ -262,10 +344,12 @@ struct Listing {
         return year << 16 | Int64(m) << 8 | Int64(day)
     }
 
-    mutating func add(_ f: FactRecord, key: String) {
+    /// Adds a fact, to be given back in the order of `date` (its `occurred` when `nil`),
+    /// then seq.
+    mutating func add(_ f: FactRecord, key: String, date: FuzzyDate? = nil) {
         let start = keys.count
         keys.append(contentsOf: key.utf8)
-        entries.append(Entry(date: Listing.packed(f.occurred), seq: f.seq, keyStart: UInt32(start), keyCount: UInt32(keys.count - start)))
+        entries.append(Entry(date: Listing.packed(date ?? f.occurred), seq: f.seq, keyStart: UInt32(start), keyCount: UInt32(keys.count - start)))
         if entries.count <= limit {
             kept[f.seq] = f
         } else if !kept.isEmpty {

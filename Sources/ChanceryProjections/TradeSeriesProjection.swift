@@ -61,15 +61,16 @@ public struct TradeSeries: Hashable, Sendable {
 
     /// Rows `series | date | value | period | occurred | sources | files | id`.
     public var table: Table {
-        var rows = [[String]]()
-        for l in lines {
-            for p in l.points {
-                guard let t = p.tradeFigure else { continue }
-                rows.append([l.key.description, p.tradeDate.description, FactText.amount(t),
-                             t.period.map(FactText.period) ?? "", p.occurred.description, String(p.sourceCount),
-                             p.files.joined(separator: ", "), p.id])
-            }
-        }
-        return Table(header: ["series", "date", "value", "period", "occurred", "sources", "files", "id"], rows: rows)
+        Table(header: TradeSeries.tableHeader, rows: lines.flatMap { l in l.points.compactMap { TradeSeries.row($0, series: l.key) } })
+    }
+
+    /// The header of `table`.
+    public static let tableHeader = ["series", "date", "value", "period", "occurred", "sources", "files", "id"]
+
+    /// The row of one figure of `series` (`nil` for another fact).
+    public static func row(_ p: FactRecord, series: TradeSeriesKey) -> [String]? {
+        guard let t = p.tradeFigure else { return nil }
+        return [series.description, p.tradeDate.description, FactText.amount(t), t.period.map(FactText.period) ?? "",
+                p.occurred.description, String(p.sourceCount), p.files.joined(separator: ", "), p.id]
     }
 }

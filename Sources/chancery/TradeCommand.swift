@@ -1,6 +1,7 @@
 import ArgumentParser
 import ChanceryCore
 import ChanceryDomain
+import ChanceryProjections
 
 struct TradeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -23,7 +24,25 @@ struct TradeCommand: ParsableCommand {
     func run() throws {
         let pair = try self.pair.pair()
         let store = try global.open()
-        let series = try reporting { try QueryService(store: store).trade(pair, metric: metric, slice: time.slice) }
+        let service = QueryService(store: store)
+        // Without a transaction-time bound, written a fact at a time.
+        if !time.slice.boundsTransactionTime {
+            try reporting {
+                if output.format == .json {
+                    var out = Output()
+                    try service.writeTradeJSON(pair, metric: metric, slice: time.slice) { out.write(bytes: $0) }
+                    out.flush()
+                } else {
+                    try service.withStreamedTrade(pair, metric: metric, slice: time.slice) { trade in
+                        try Render.emitRows(header: TradeSeries.tableHeader, output.format) { row in
+                            try trade.forEachRow { try row($0, false) }
+                        }
+                    }
+                }
+            }
+            return
+        }
+        let series = try reporting { try service.trade(pair, metric: metric, slice: time.slice) }
         Render.emit(series.json, series.table, output.format)
     }
 }

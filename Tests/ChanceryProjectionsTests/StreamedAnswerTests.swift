@@ -116,6 +116,32 @@ import Testing
         #expect(listed > 50)
     }
 
+    /// Trade series, of every metric and of one, a fact at a time: the bytes of the whole
+    /// answer, and its table's rows.
+    @Test(arguments: [(UInt64(51), 0), (52, 1), (53, 30_000)])
+    func tradeIsTheWholeAnswer(seed: UInt64, kept: Int) throws {
+        let store = try appendInBatches(randomLog(seed: seed, count: 260), seed: seed)
+        let service = QueryService(store: store)
+        var figures = 0
+        for pair in try service.pairs() {
+            for metric in [nil] + TradeMetric.allCases.prefix(2).map(Optional.some) {
+                for slice in Self.slices {
+                    let whole = try service.trade(pair, metric: metric, slice: slice)
+                    figures += whole.lines.map(\.points.count).reduce(0, +)
+                    let text = try Self.streamed { try service.writeTradeJSON(pair, metric: metric, slice: slice, keptFacts: kept, to: $0) }
+                    #expect(text == JSONText.pretty(whole.json), "seed \(seed) \(pair) \(String(describing: metric)) \(slice.echo)")
+                    guard !slice.boundsTransactionTime else { continue }
+                    try service.withStreamedTrade(pair, metric: metric, slice: slice, keptFacts: kept) { t in
+                        var rows = [[String]]()
+                        try t.forEachRow { rows.append($0) }
+                        #expect(rows == whole.table.rows)
+                    }
+                }
+            }
+        }
+        #expect(figures > 50)
+    }
+
     /// A pair with no fact: the empty answers.
     @Test func aPairWithoutFacts() throws {
         let store = try appendInBatches(randomLog(seed: 9, count: 40), seed: 9)
