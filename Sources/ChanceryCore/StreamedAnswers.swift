@@ -20,11 +20,20 @@ extension QueryService {
     /// Writes `JSONText.pretty(state(pair, slice: slice).json)` to `sink`, in chunks.
     public func writeStateJSON(_ pair: StreamID, slice: TimeSlice = .all, keptFacts: Int = QueryService.keptFacts,
                                to sink: @escaping JSONStream.Sink) throws {
+        try writeJSON(slice, to: sink, whole: { try state(pair, slice: slice).json }) { out in
+            try withStreamedState(pair, slice: slice, keptFacts: keptFacts) { try $0.write(into: &out) }
+        }
+    }
+
+    /// `JSONText.pretty` of `whole()` when `slice` bounds transaction time (such answers are
+    /// folded whole), else what `streamed` writes; then the final newline.
+    private func writeJSON(_ slice: TimeSlice, to sink: @escaping JSONStream.Sink, whole: () throws -> JSONValue,
+                           streamed: (inout JSONStream) throws -> Void) throws {
         var out = JSONStream(sink: sink)
         if slice.boundsTransactionTime {
-            try out.value(try state(pair, slice: slice).json, indent: 0)
+            try out.value(try whole(), indent: 0)
         } else {
-            try withStreamedState(pair, slice: slice, keptFacts: keptFacts) { try $0.write(into: &out) }
+            try streamed(&out)
         }
         out.text("\n")
         try out.flush()
@@ -34,35 +43,25 @@ extension QueryService {
     public func writeHistoryJSON(_ pair: StreamID, period: ValidPeriod = .always, type: EventType? = nil,
                                  slice: TimeSlice = .all, keptFacts: Int = QueryService.keptFacts,
                                  to sink: @escaping JSONStream.Sink) throws {
-        var out = JSONStream(sink: sink)
-        if slice.boundsTransactionTime {
-            try out.value(try history(pair, period: period, type: type, slice: slice).json, indent: 0)
-        } else {
+        try writeJSON(slice, to: sink, whole: { try history(pair, period: period, type: type, slice: slice).json }) { out in
             try withStreamedHistory(pair, period: period, type: type, slice: slice, keptFacts: keptFacts) { h in
                 out.openArray(indent: 0)
                 try h.forEach { try out.element($0.historyJSON) }
                 out.closeArray()
             }
         }
-        out.text("\n")
-        try out.flush()
     }
 
     /// Writes `JSONText.pretty(agreements(pair, status:, slice:).json)` to `sink`, in chunks.
     public func writeAgreementsJSON(_ pair: StreamID? = nil, status: SigningStatus? = nil, slice: TimeSlice = .all,
                                     keptFacts: Int = QueryService.keptFacts, to sink: @escaping JSONStream.Sink) throws {
-        var out = JSONStream(sink: sink)
-        if slice.boundsTransactionTime {
-            try out.value(try agreements(pair, status: status, slice: slice).json, indent: 0)
-        } else {
+        try writeJSON(slice, to: sink, whole: { try agreements(pair, status: status, slice: slice).json }) { out in
             try withStreamedAgreements(pair, status: status, slice: slice, keptFacts: keptFacts) { list in
                 out.openArray(indent: 0)
                 try list.forEach { try out.element(AgreementList.itemJSON($0)) }
                 out.closeArray()
             }
         }
-        out.text("\n")
-        try out.flush()
     }
 
     /// Runs `body` with `agreements(pair, status:, slice:)` to be read a pair at a time,
@@ -80,10 +79,7 @@ extension QueryService {
     /// Writes `JSONText.pretty(trade(pair, metric:, slice:).json)` to `sink`, in chunks.
     public func writeTradeJSON(_ pair: StreamID, metric: TradeMetric? = nil, slice: TimeSlice = .all,
                                keptFacts: Int = QueryService.keptFacts, to sink: @escaping JSONStream.Sink) throws {
-        var out = JSONStream(sink: sink)
-        if slice.boundsTransactionTime {
-            try out.value(try trade(pair, metric: metric, slice: slice).json, indent: 0)
-        } else {
+        try writeJSON(slice, to: sink, whole: { try trade(pair, metric: metric, slice: slice).json }) { out in
             try withStreamedTrade(pair, metric: metric, slice: slice, keptFacts: keptFacts) { t in
                 var members = slice.echo
                 members["pair"] = .string(pair.description)
@@ -107,8 +103,6 @@ extension QueryService {
                 out.closeObject(indent: 0)
             }
         }
-        out.text("\n")
-        try out.flush()
     }
 
     /// Runs `body` with `trade(pair, metric:, slice:)` after its first pass, inside one read

@@ -33,11 +33,9 @@ struct AgreementsCommand: ParsableCommand {
         // Without a transaction-time bound, written a pair and a fact at a time.
         if !time.slice.boundsTransactionTime {
             try reporting {
-                if output.format == .json {
-                    var out = Output()
-                    try service.writeAgreementsJSON(pair, status: status, slice: time.slice) { out.write(bytes: $0) }
-                    out.flush()
-                } else {
+                try Render.emitStreamed(output.format, json: {
+                    try service.writeAgreementsJSON(pair, status: status, slice: time.slice, to: $0)
+                }) {
                     try service.withStreamedAgreements(pair, status: status, slice: time.slice) { list in
                         try Render.emitRows(header: AgreementList.tableHeader, output.format) { row in
                             try list.forEachRow { try row($0, false) }

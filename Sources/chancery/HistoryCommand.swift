@@ -40,11 +40,9 @@ struct HistoryCommand: ParsableCommand {
         // Without a transaction-time bound, written a fact at a time.
         if !time.slice.boundsTransactionTime {
             try reporting {
-                if output.format == .json {
-                    var out = Output()
-                    try service.writeHistoryJSON(pair, period: period, type: type, slice: time.slice) { out.write(bytes: $0) }
-                    out.flush()
-                } else {
+                try Render.emitStreamed(output.format, json: {
+                    try service.writeHistoryJSON(pair, period: period, type: type, slice: time.slice, to: $0)
+                }) {
                     try service.withStreamedHistory(pair, period: period, type: type, slice: time.slice) { history in
                         try Render.emitRows(header: History.tableHeader, output.format) { row in try history.forEachRow(row) }
                     }

@@ -169,6 +169,16 @@ enum Render {
         return String(l)
     }
 
+    /// Writes an answer given a fact at a time: as JSON through `json` (the answer's own
+    /// writer), else as a table or CSV through `rows`, which calls `emitRows`.
+    static func emitStreamed(_ format: QueryFormat, json: (@escaping JSONStream.Sink) throws -> Void,
+                             rows: () throws -> Void) throws {
+        guard format == .json else { return try rows() }
+        var out = Output()
+        try json { out.write(bytes: $0) }
+        out.flush()
+    }
+
     /// Writes a table or CSV of `header` and the rows `rows` gives, a row at a time: for CSV
     /// once; for a table twice (the columns' widths, then the lines). `rows` calls its
     /// argument with each row and whether it is marked (withdrawn).

@@ -26,11 +26,7 @@ struct StateCommand: ParsableCommand {
         // facts needs little more memory than one with 10.
         if !time.slice.boundsTransactionTime {
             try reporting {
-                if output.format == .json {
-                    var out = Output()
-                    try service.writeStateJSON(pair, slice: time.slice) { out.write(bytes: $0) }
-                    out.flush()
-                } else {
+                try Render.emitStreamed(output.format, json: { try service.writeStateJSON(pair, slice: time.slice, to: $0) }) {
                     try service.withStreamedState(pair, slice: time.slice) { state in
                         try Render.emitRows(header: BilateralSnapshot.tableHeader, output.format) { row in
                             try state.forEachRow { try row($0, false) }

@@ -28,11 +28,7 @@ struct TradeCommand: ParsableCommand {
         // Without a transaction-time bound, written a fact at a time.
         if !time.slice.boundsTransactionTime {
             try reporting {
-                if output.format == .json {
-                    var out = Output()
-                    try service.writeTradeJSON(pair, metric: metric, slice: time.slice) { out.write(bytes: $0) }
-                    out.flush()
-                } else {
+                try Render.emitStreamed(output.format, json: { try service.writeTradeJSON(pair, metric: metric, slice: time.slice, to: $0) }) {
                     try service.withStreamedTrade(pair, metric: metric, slice: time.slice) { trade in
                         try Render.emitRows(header: TradeSeries.tableHeader, output.format) { row in
                             try trade.forEachRow { try row($0, false) }
