@@ -70,6 +70,7 @@ extension QueryService {
                                           keptFacts: Int = QueryService.keptFacts,
                                           _ body: (StreamedAgreements) throws -> T) throws -> T {
         precondition(!slice.boundsTransactionTime, "streamed agreements read the persisted rows")
+        try catchUp()
         let pairs = try pair.map { [$0] } ?? self.pairs()
         return try store.reading {
             try body(StreamedAgreements(store: store, pairs: pairs, status: status, slice: slice, keptFacts: keptFacts))

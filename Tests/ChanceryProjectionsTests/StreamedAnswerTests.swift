@@ -142,6 +142,32 @@ import Testing
         #expect(figures > 50)
     }
 
+    /// Rows behind the log (events appended by a tool that keeps no projections) are caught
+    /// up before any streamed answer reads them: each answer on a fresh lagging store equals
+    /// the answer over a fold of the whole log.
+    @Test func aLaggingStoreIsCaughtUpFirst() throws {
+        let events = randomLog(seed: 61, count: 200)
+        func lagging() throws -> QueryService {
+            let store = try appendInBatches(events, seed: 61, keeping: { $0 < 20 })
+            #expect(try !ProjectionKeeper(store: store).isCurrent())
+            return QueryService(store: store)
+        }
+        let log = try appendInBatches(events, seed: 61).events()
+        let pair = StreamID("IR-KZ")!
+        var rows = [[String]]()
+        #expect(try Self.streamed { try lagging().writeStateJSON(pair, to: $0) }
+                == JSONText.pretty(BilateralStateProjection.snapshot(log, pair: pair).json))
+        #expect(try Self.streamed { try lagging().writeHistoryJSON(pair, to: $0) }
+                == JSONText.pretty(TimelineProjection.history(log, pair: pair).json))
+        #expect(try Self.streamed { try lagging().writeTradeJSON(pair, to: $0) }
+                == JSONText.pretty(TradeSeriesProjection.series(log, pair: pair).json))
+        #expect(try Self.streamed { try lagging().writeAgreementsJSON(pair, to: $0) }
+                == JSONText.pretty(AgreementsProjection.list(log, pair: pair).json))
+        try lagging().withStreamedAgreements(pair) { try $0.forEachRow { rows.append($0) } }
+        #expect(rows == AgreementsProjection.list(log, pair: pair).table.rows)
+        #expect(try lagging().partners("KZ").json == PartnersProjection.ranking(log, country: "KZ").json)
+    }
+
     /// A pair with no fact: the empty answers.
     @Test func aPairWithoutFacts() throws {
         let store = try appendInBatches(randomLog(seed: 9, count: 40), seed: 9)
