@@ -7,19 +7,21 @@ import ChanceryStore
 /// facts it touches and the checkpoint.
 ///
 /// The rows (table `projection_state`) are the pairs' `StreamPart`s, a fact at a time:
-/// - projection `facts`, key `IR-KZ/<fact id>`: `{"fact": FactRecord, "corroborations":
-///   [ids], "afterRetraction": [ids]}`, the fact with its sources and retraction, and the
-///   corroborations indexed for it (those recorded after its retraction listed apart);
+/// - projection `facts`, key `IR-KZ/<fact id>`: `FactRow`, the seqs of the events that make
+///   the fact (its own, the corroborations whose source it carries, its retraction) and the
+///   ids of the corroborations indexed for it (those recorded after its retraction listed
+///   apart); the fact itself is read back from those events;
 /// - projection `pairs`, key `IR-KZ`: `{"facts": n, "foreign": [seq]}`, the number of facts of
 ///   the pair and the seqs of events recorded in *other* streams that bear on its facts (a
 ///   corroboration or retraction naming one), so that the pair's state at a past seq can be
 ///   folded from its own events and those alone (the store writes none: always empty).
 ///
-/// The checkpoint (`projection_checkpoints`, `ledger`) is the last seq applied. Per-append
-/// work is proportional to the events appended: the rows of the facts they name are read,
-/// the events folded into them, the rows written back. `catchUp()` applies whatever the
-/// checkpoint has not seen (events appended without the keeper); `rebuild()` folds the whole
-/// log from seq 1 into fresh rows and swaps them in, in one transaction.
+/// The checkpoint (`projection_checkpoints`, `ledger.2`) is the last seq applied. Per-append
+/// work is proportional to the events appended: the rows of the facts they name are changed
+/// by seqs and ids (`RowApply`), or, for what that leaves alone, the facts are read back, the
+/// events folded into them and the rows written back (`Batch`). `catchUp()` applies whatever
+/// the checkpoint has not seen (events appended without the keeper); `rebuild()` rebuilds
+/// every row from seq 1 (`RowRebuild`, else a fold of the whole log), in one transaction.
 public struct ProjectionKeeper {
     /// The projection name of the fact rows.
     public static let factsName = "facts"
