@@ -120,7 +120,7 @@ extension QueryService {
                       let t = f.tradeFigure, metric == nil || t.metric == metric else { return }
                 let series = TradeSeriesKey(t)
                 if lines[series] == nil {
-                    // The facts kept are shared by the series: the first ones take them.
+                    // The facts kept go to the first series met; the others read theirs again.
                     lines[series] = Listing(keeping: kept)
                     kept = 0
                 }
