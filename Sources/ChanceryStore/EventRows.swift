@@ -105,7 +105,7 @@ extension EventStore {
                                      _ body: (UnsafeRawBufferPointer, UnsafeRawBufferPointer) throws -> Void) throws {
         let s = try db.prepare("SELECT key, value FROM projection_state WHERE projection = ? AND key >= ? AND key < ? ORDER BY key")
         defer { s.reset() }
-        s.bind(1, projection); s.bind(2, prefix); s.bind(3, prefix + "\u{10FFFF}")
+        s.bind(1, projection); PrefixRange.bind(prefix, at: 2, in: s)
         while try s.step() {
             let kn = Int(sqlite3_column_bytes(s.pointer, 0)), vn = Int(sqlite3_column_bytes(s.pointer, 1))
             try body(UnsafeRawBufferPointer(start: kn > 0 ? sqlite3_column_blob(s.pointer, 0) : nil, count: kn),

@@ -219,8 +219,7 @@ public final class EventStore {
     public func eventIDs(prefix: String, limit: Int = 5) throws -> [String] {
         let s = try db.prepare("SELECT id FROM events WHERE id >= ? AND id < ? ORDER BY id LIMIT ?")
         defer { s.reset() }
-        s.bind(1, prefix)
-        s.bind(2, prefix + "\u{10FFFF}")
+        PrefixRange.bind(prefix, at: 1, in: s)
         s.bind(3, limit)
         var out = [String]()
         while try s.step() { out.append(s.string(0)) }

@@ -31,7 +31,7 @@ extension EventStore {
     public func projectionRows(_ projection: String, keyPrefix prefix: String) throws -> [(key: String, value: String)] {
         let s = try db.prepare("SELECT key, value FROM projection_state WHERE projection = ? AND key >= ? AND key < ? ORDER BY key")
         defer { s.reset() }
-        s.bind(1, projection); s.bind(2, prefix); s.bind(3, prefix + "\u{10FFFF}")
+        s.bind(1, projection); PrefixRange.bind(prefix, at: 2, in: s)
         var out = [(String, String)]()
         while try s.step() { out.append((s.string(0), s.string(1))) }
         return out
@@ -42,7 +42,7 @@ extension StoreTransaction {
     /// Removes the rows of `projection` whose key starts with `prefix`.
     public func removeProjectionRows(_ projection: String, keyPrefix prefix: String) throws {
         let s = try store.db.prepare("DELETE FROM projection_state WHERE projection = ? AND key >= ? AND key < ?")
-        s.bind(1, projection); s.bind(2, prefix); s.bind(3, prefix + "\u{10FFFF}")
+        s.bind(1, projection); PrefixRange.bind(prefix, at: 2, in: s)
         try s.run()
     }
 

@@ -150,3 +150,28 @@ final class Statement {
         return out
     }
 }
+
+/// Where the keys that start with a prefix end, in SQLite's `BINARY` order: the prefix's
+/// bytes with the last one raised by one, so that `key >= prefix AND key < end` holds every
+/// key that starts with the prefix, whatever follows it (even U+10FFFF and more).
+enum PrefixRange {
+    /// The first byte string after every string that starts with `prefix`; `nil` when there
+    /// is none (an empty prefix, or one of 0xFF bytes only, which UTF-8 never has).
+    static func end(of prefix: String) -> [UInt8]? {
+        var b = Array(prefix.utf8)
+        while let last = b.last {
+            if last < 0xFF {
+                b[b.count - 1] = last + 1
+                return b
+            }
+            b.removeLast()
+        }
+        return nil
+    }
+
+    /// Binds `prefix` at `i` and its end at `i + 1` (bytes above any UTF-8 text when it has none).
+    static func bind(_ prefix: String, at i: Int32, in s: Statement) {
+        s.bind(i, prefix)
+        s.bindText(i + 1, end(of: prefix) ?? [0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF])
+    }
+}
