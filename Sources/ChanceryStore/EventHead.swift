@@ -27,14 +27,3 @@ extension EventStore {
         return EventHead(seq: row.seq, stream: s.string(5), type: type, version: row.version, named: named)
     }
 }
-
-extension EventStore {
-    /// The number of events in `stream`.
-    public func eventCount(inStream stream: String) throws -> Int {
-        let s = try db.prepare("SELECT COUNT(*) FROM events WHERE stream = ?")
-        defer { s.reset() }
-        s.bind(1, stream)
-        _ = try s.step()
-        return Int(s.int(0))
-    }
-}

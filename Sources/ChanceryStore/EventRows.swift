@@ -62,6 +62,15 @@ extension EventStore {
         return out
     }
 
+    /// The number of events in `stream`.
+    public func eventCount(inStream stream: String) throws -> Int {
+        let s = try db.prepare("SELECT COUNT(*) FROM events WHERE stream = ?")
+        defer { s.reset() }
+        s.bind(1, stream)
+        _ = try s.step()
+        return Int(s.int(0))
+    }
+
     /// Calls `body` with the head of each row of `stream` up to `throughSeq`, in seq order.
     public func forEachEventRow(inStream stream: String, throughSeq: Int64, _ body: (EventRowView) throws -> Void) throws {
         let s = try db.prepare("SELECT seq, id, type, version, payload FROM events WHERE stream = ? AND seq <= ? ORDER BY seq")
